@@ -1,0 +1,324 @@
+"""The Profile: a freelancer's interview answers, validated once at the boundary."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from babel.numbers import list_currencies
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+LANGUAGES = ("en", "fr", "es")
+COUNTRIES = ("US", "GB", "FR", "ES")
+CIVIL_LAW_COUNTRIES = ("FR", "ES")
+BILLABLE = ("calls", "email", "meetings", "training", "troubleshooting")
+
+# Characters WordprocessingML cannot hold; Word refuses a file that contains them.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class ProfileError(ValueError):
+    """Bad interview answers: each problem is a (field path, plain reason) pair."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        super().__init__("; ".join(f"{path}: {reason}" if path else reason for path, reason in problems))
+
+
+def _clean(value: Any, *, multiline: bool) -> Any:
+    if not isinstance(value, str):
+        return value
+    value = _XML_ILLEGAL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
+    if multiline:
+        return "\n".join(line.rstrip() for line in value.strip().split("\n"))
+    return " ".join(value.split())
+
+
+def _percent(low: int, high: int):
+    def check(value: Decimal) -> Decimal:
+        if not low <= value <= high:
+            raise ValueError(f"must be between {low} and {high}, got {value:g}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _email(value: str) -> str:
+    if value and not _EMAIL.match(value):
+        raise ValueError(f"must be an email address like name@example.com, got {value!r}")
+    return value
+
+
+def _currency(value: str) -> str:
+    if value.upper() not in list_currencies():
+        raise ValueError(f"must be a three-letter currency code such as USD or EUR, got {value!r}")
+    return value.upper()
+
+
+Line = Annotated[str, BeforeValidator(lambda v: _clean(v, multiline=False)), Field(max_length=200)]
+Text = Annotated[str, BeforeValidator(lambda v: _clean(v, multiline=True)), Field(max_length=2000)]
+Name = Annotated[Line, Field(min_length=1)]
+Email = Annotated[Line, AfterValidator(_email)]
+Money = Annotated[Decimal, Field(ge=0, le=Decimal("1000000000"), decimal_places=2)]
+Days = Annotated[int, Field(ge=0, le=365)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Party(Model):
+    """One side of the contract, as it should appear in the parties block."""
+
+    name: Name
+    address: Annotated[Text, Field(min_length=1)]
+    email: Annotated[Email, Field(min_length=1)]
+    signer_name: Name
+    signer_title: Line = ""
+    business_id: Line = ""
+
+
+class Law(Model):
+    """Which law governs the contract and which courts hear disputes."""
+
+    country: Literal[COUNTRIES]
+    region: Line = ""
+    venue: Name
+
+    @property
+    def civil_law(self) -> bool:
+        return self.country in CIVIL_LAW_COUNTRIES
+
+
+class Relationship(Model):
+    """Vendor (client decides, fixed spec) or consultant (freelancer has latitude)."""
+
+    type: Literal["vendor", "consultant"]
+    response_days: Annotated[int, Field(ge=1, le=30)] = 5
+
+
+class Deliverable(Model):
+    """One thing the freelancer delivers, with its due date, revisions and price."""
+
+    title: Name
+    description: Text = ""
+    format: Line = ""
+    due: date | None = None
+    revisions: Annotated[int, Field(ge=0, le=20)] = 2
+    price: Money
+
+
+class IP(Model):
+    """Who owns the work, and what the client may buy."""
+
+    model: Literal["licence", "assign_on_payment", "full_assignment"]
+    licence_scope: Text = ""
+    licence_exclusive: bool = False
+    buyout_percent: Annotated[Decimal, _percent(20, 100)] | None = None
+    portfolio: bool = True
+    logo: bool = False
+    brand_assets: Annotated[list[Line], Field(max_length=30)] = []
+    pre_existing: Annotated[list[Line], Field(max_length=30)] = []
+
+    @model_validator(mode="after")
+    def _licence_has_scope(self) -> IP:
+        if self.model == "licence" and not self.licence_scope:
+            raise ValueError("licence_scope: is required when the model is licence")
+        return self
+
+
+class Communication(Model):
+    """Billable communication: what is billed, at what rate, in what increments."""
+
+    hourly_rate: Money
+    increment_minutes: Literal[15, 30] = 15
+    free_minutes: Annotated[int, Field(ge=0, le=120)] = 0
+    billable: Annotated[list[Literal[BILLABLE]], Field(max_length=5)] = list(BILLABLE)
+    plan: Literal["hourly", "maintenance"] = "hourly"
+    maintenance_fee: Money | None = None
+    maintenance_hours: Annotated[Decimal, Field(ge=0, le=200, decimal_places=2)] | None = None
+
+    @model_validator(mode="after")
+    def _plan_has_fee(self) -> Communication:
+        if self.plan == "maintenance" and self.maintenance_fee is None:
+            raise ValueError("maintenance_fee: is required when the plan is maintenance")
+        if len(set(self.billable)) != len(self.billable):
+            raise ValueError("billable: lists an item twice")
+        return self
+
+
+class Contact(Model):
+    """A person on the client's side."""
+
+    name: Name
+    title: Line = ""
+    email: Email = ""
+
+
+class Contacts(Model):
+    """Single point of contact, authorised contacts and approval of estimates."""
+
+    primary: Contact
+    authorised: Annotated[list[Contact], Field(max_length=20)] = []
+    estimates_need_approval: bool = False
+    approver: Contact | None = None
+
+    @model_validator(mode="after")
+    def _approver_when_needed(self) -> Contacts:
+        if self.estimates_need_approval and self.approver is None:
+            raise ValueError("approver: is required when estimates need written approval")
+        return self
+
+
+class Account(Model):
+    """A third-party account (printer, host, registrar...) and who holds it."""
+
+    service: Literal["hosting", "registrar", "printer", "email", "software", "other"]
+    provider: Name
+    holder: Literal["client", "freelancer"]
+
+
+class Reseller(Model):
+    """Whether the client owns its third-party accounts or the freelancer resells."""
+
+    stance: Literal["client_accounts", "reseller"]
+    markup_percent: Annotated[Decimal, _percent(0, 100)] = Decimal(0)
+    accounts: Annotated[list[Account], Field(max_length=30)] = []
+    vault: Line = ""
+
+
+class Payment(Model):
+    """Deposit, invoice terms and late-payment fee."""
+
+    deposit_percent: Annotated[Decimal, _percent(0, 100)] = Decimal(0)
+    invoice_days: Annotated[int, Field(ge=0, le=120)] = 30
+    late_fee_percent: Annotated[Decimal, _percent(0, 50)] = Decimal(0)
+    late_fee_period: Literal["month", "year"] = "month"
+
+
+class Termination(Model):
+    """Notice for ending the contract and the shape of the exit."""
+
+    notice_days: Annotated[int, Field(ge=0, le=180)] = 30
+    service_end_months: Annotated[int, Field(ge=1, le=3)] = 1
+    handover_days: Annotated[int, Field(ge=1, le=60)] = 10
+    production_advice: bool = True
+
+
+class Profile(Model):
+    """Every answer of the interview; everything downstream trusts it."""
+
+    language: Literal[LANGUAGES] = "en"
+    currency: Annotated[str, AfterValidator(_currency)] = "USD"
+    effective_date: date
+    project: Name
+    law: Law
+    freelancer: Party
+    client: Party
+    relationship: Relationship
+    deliverables: Annotated[list[Deliverable], Field(min_length=1, max_length=50)]
+    exclusions: Annotated[list[Line], Field(max_length=30)] = []
+    ip: IP
+    communication: Communication
+    contacts: Contacts
+    reseller: Reseller
+    payment: Payment = Payment()
+    termination: Termination = Termination()
+
+    @property
+    def total_fees(self) -> Decimal:
+        return sum((d.price for d in self.deliverables), Decimal(0))
+
+    @property
+    def buyout_price(self) -> Decimal | None:
+        if self.ip.buyout_percent is None:
+            return None
+        return (self.total_fees * self.ip.buyout_percent / 100).quantize(Decimal("0.01"))
+
+    @property
+    def deposit_amount(self) -> Decimal:
+        return (self.total_fees * self.payment.deposit_percent / 100).quantize(Decimal("0.01"))
+
+    @property
+    def first_milestone(self) -> Deliverable:
+        return self.deliverables[0]
+
+
+def _describe(error: dict) -> tuple[str, str]:
+    """Turn one pydantic error into a (field path, plain reason) pair."""
+    path = ".".join(str(part) for part in error["loc"])
+    kind, ctx, got = error["type"], error.get("ctx", {}), error.get("input")
+    if kind == "value_error":
+        reason = str(ctx.get("error", error["msg"]))
+        field, sep, rest = reason.partition(": ")
+        if sep and field.isidentifier():
+            return (f"{path}.{field}" if path else field), rest
+        return path, reason
+    reasons = {
+        "missing": "is required",
+        "extra_forbidden": "is not a known field (check the spelling)",
+        "string_too_short": "must not be empty",
+        "string_too_long": f"must be at most {ctx.get('max_length')} characters",
+        "too_short": f"must have at least {ctx.get('min_length')} item(s)",
+        "too_long": f"must have at most {ctx.get('max_length')} items",
+        "greater_than_equal": f"must be at least {ctx.get('ge')}, got {got!r}",
+        "less_than_equal": f"must be at most {ctx.get('le')}, got {got!r}",
+        "decimal_max_places": f"must have at most {ctx.get('decimal_places')} decimal places",
+        "literal_error": f"must be one of {ctx.get('expected')}, got {got!r}",
+        "date_from_datetime_parsing": f"must be a date like 2026-01-31, got {got!r}",
+        "date_parsing": f"must be a date like 2026-01-31, got {got!r}",
+        "date_type": f"must be a date like 2026-01-31, got {got!r}",
+        "bool_parsing": f"must be true or false, got {got!r}",
+        "model_type": "must be a group of fields",
+        "dict_type": "must be a group of fields",
+        "list_type": "must be a list",
+    }
+    if kind in reasons:
+        return path, reasons[kind]
+    if kind.startswith(("int_", "decimal_", "float_")):
+        return path, f"must be a number, got {got!r}"
+    if kind.startswith("string_"):
+        return path, f"must be text, got {got!r}"
+    return path, error["msg"]
+
+
+def parse_profile(data: Any) -> Profile:
+    """Validate raw answers into a Profile, or raise ProfileError naming each bad field."""
+    if not isinstance(data, dict):
+        raise ProfileError([("", "the profile must be a mapping of fields")])
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError([_describe(e) for e in exc.errors()]) from None
+
+
+def load_profile(path: str | Path) -> Profile:
+    """Read a YAML or JSON profile file and validate it."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileError([("", f"no such file: {path}")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError([("", f"cannot read {path}: {exc}")]) from None
+    try:
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where else ""
+        raise ProfileError([("", f"{path} is not valid {'JSON' if path.suffix == '.json' else 'YAML'}{line}")]) from None
+    return parse_profile(data)
