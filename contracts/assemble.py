@@ -1,0 +1,84 @@
+"""Profile + clause library -> Contract: ordered, numbered sections of neutral blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import markup
+from .library import Library, load_library, profile_context
+from .profile import Profile
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    id: str
+    number: str
+    title: str
+    blocks: tuple[markup.Block, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    number: int
+    title: str
+    clauses: tuple[RenderedClause, ...]
+
+
+@dataclass(frozen=True)
+class Contract:
+    """What a document says, independent of how Word or HTML stores it."""
+
+    document: str
+    language: str
+    title: str
+    subtitle: str
+    library_version: str
+    profile: Profile
+    labels: dict[str, str]
+    sections: tuple[Section, ...]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def clause_ids(self) -> list[str]:
+        return [c.id for s in self.sections for c in s.clauses]
+
+    def text(self) -> str:
+        """The whole body as plain text, one line per paragraph, item or row."""
+        lines = []
+        for section in self.sections:
+            lines.append(f"{section.number}. {section.title}")
+            for clause in section.clauses:
+                lines.append(f"{clause.number} {clause.title}")
+                lines += [markup.block_text(b) for b in clause.blocks]
+        return "\n".join(lines)
+
+
+def assemble(profile: Profile, document: str = "contract", library: Library | None = None,
+             extra: dict[str, Any] | None = None) -> Contract:
+    """Select the clauses that apply to this profile, render them and number them."""
+    library = library or load_library()
+    lang = library.language(profile.language)
+    context = {**profile_context(profile), **(extra or {})}
+    by_section: dict[str, list[tuple[str, markup.Block]]] = {}
+    for clause in lang.ordered(document):
+        if clause.applies(context):
+            blocks = clause.render(context)
+            if blocks:
+                by_section.setdefault(clause.section, []).append((clause, tuple(blocks)))
+    sections = []
+    for section in lang.sections[document]:
+        if section.id not in by_section:
+            continue
+        number = len(sections) + 1
+        clauses = tuple(
+            RenderedClause(c.id, f"{number}.{i}", c.title, blocks)
+            for i, (c, blocks) in enumerate(by_section[section.id], start=1)
+        )
+        sections.append(Section(section.id, number, section.title, clauses))
+    labels = lang.strings
+    title = labels[f"{document}_title"]
+    subtitle = profile.project if document == "contract" else labels["transition_subtitle"]
+    return Contract(document, profile.language, title, subtitle, library.version, profile, labels,
+                    tuple(sections), dict(extra or {}))

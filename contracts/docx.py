@@ -1,0 +1,157 @@
+"""Contract -> DOCX bytes: the docxtpl frame (cover, parties, signatures) around a WordprocessingML body.
+
+The frame's Jinja source is prepared once by docxtpl (which mends tags Word split across runs) and
+rendered with autoescape in the sandbox; the body is written directly as WordprocessingML from the
+neutral blocks, so each build costs one small template render plus one zip write.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from babel.dates import format_date
+from docxtpl import DocxTemplate
+from jinja2 import Template
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from . import markup
+from .assemble import Contract
+
+BASE = Path(__file__).resolve().parent / "templates" / "base.docx"
+TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+PAGE = {"letter": {"width": 12240, "height": 15840}, "a4": {"width": 11906, "height": 16838}}
+TABLE_WIDTH = 9000  # twentieths of a point: the text width of both page sizes, with margins
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The base document: its parts as bytes, and the templated parts compiled."""
+
+    parts: dict[str, tuple[zipfile.ZipInfo, bytes]]
+    templates: dict[str, Template]
+
+
+@lru_cache(maxsize=4)
+def load_frame(path: Path = BASE) -> Frame:
+    """Read and compile a base template once per process."""
+    env = SandboxedEnvironment(autoescape=True)
+    patcher = DocxTemplate(path)
+    parts, templates = {}, {}
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            data = archive.read(info)
+            parts[info.filename] = (info, data)
+            if TEMPLATED.match(info.filename):
+                templates[info.filename] = env.from_string(patcher.patch_xml(data.decode("utf-8")))
+    return Frame(parts, templates)
+
+
+def _text(text: str) -> str:
+    return escape(_XML_ILLEGAL.sub("", text))
+
+
+def _runs(spans: markup.Inline, bold: bool = False) -> str:
+    return "".join(
+        f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold or s.bold else ""}<w:t xml:space="preserve">{_text(s.text)}</w:t></w:r>'
+        for s in spans
+    )
+
+
+def _paragraph(spans: markup.Inline, style: str | None = None, bold: bool = False) -> str:
+    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{props}{_runs(spans, bold)}</w:p>"
+
+
+def _cell(spans: markup.Inline, width: int, header: bool) -> str:
+    shade = '<w:shd w:val="clear" w:color="auto" w:fill="E7ECF2"/>' if header else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>{_paragraph(spans, bold=header)}</w:tc>'
+
+
+def _table(table: markup.Table) -> str:
+    columns = max(len(table.header), *(len(r) for r in table.rows)) if table.rows else len(table.header)
+    width = TABLE_WIDTH // max(columns, 1)
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+
+    def row(cells: tuple[markup.Inline, ...], header: bool) -> str:
+        cells = cells + ((),) * (columns - len(cells))
+        props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+        return f"<w:tr>{props}{''.join(_cell(c, width, header) for c in cells)}</w:tr>"
+
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TABLE_WIDTH}" w:type="dxa"/>'
+            f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+            + row(table.header, True) + "".join(row(r, False) for r in table.rows)
+            + "</w:tbl><w:p/>")
+
+
+def block_xml(block: markup.Block) -> str:
+    """One neutral block as WordprocessingML."""
+    if isinstance(block, markup.Paragraph):
+        return _paragraph(block.spans)
+    if isinstance(block, markup.Heading):
+        return _paragraph(block.spans, bold=True)
+    if isinstance(block, markup.BulletList):
+        return "".join(_paragraph(item, "ListBullet") for item in block.items)
+    return _table(block)
+
+
+def body_xml(contract: Contract) -> str:
+    """The numbered sections and clauses of a contract as WordprocessingML paragraphs and tables."""
+    out = []
+    for section in contract.sections:
+        out.append(_paragraph((markup.Span(f"{section.number}. {section.title}"),), "Heading1"))
+        for clause in section.clauses:
+            out.append(_paragraph((markup.Span(f"{clause.number} {clause.title}"),), "Heading2"))
+            out += [block_xml(b) for b in clause.blocks]
+    return "".join(out)
+
+
+def frame_context(contract: Contract) -> dict[str, Any]:
+    """What the frame's tags read: title, parties, labels, page size, empty signature blocks."""
+    p = contract.profile
+
+    def party(who) -> dict[str, str]:
+        address = ", ".join(line.strip() for line in who.address.splitlines() if line.strip())
+        return {"name": who.name, "address": address, "email": who.email, "business_id": who.business_id}
+
+    def unsigned(who) -> dict[str, str]:
+        return {"name": who.signer_name, "title": who.signer_title, "date": "", "mark": ""}
+
+    return {
+        "title": contract.title, "subtitle": contract.subtitle, "labels": contract.labels,
+        "parties": {"freelancer": party(p.freelancer), "client": party(p.client)},
+        "effective_date": format_date(p.effective_date, format="long", locale=p.language),
+        "page": PAGE["letter" if p.law.country == "US" else "a4"],
+        "signatures": {"freelancer": unsigned(p.freelancer), "client": unsigned(p.client)}
+        if contract.document == "contract" else None,
+    }
+
+
+def render_docx(contract: Contract, *, signatures: dict | None = None, appendix_xml: str = "") -> bytes:
+    """The contract as DOCX bytes that Word and LibreOffice open.
+
+    `signatures` overrides the empty signature blocks; `appendix_xml` is trusted WordprocessingML
+    (from this package only) placed after them, such as an audit certificate.
+    """
+    frame = load_frame()
+    context = frame_context(contract)
+    if signatures and context["signatures"]:
+        context["signatures"] = {**context["signatures"], **signatures}
+    context["body"] = Markup(body_xml(contract))
+    context["appendix"] = Markup(appendix_xml)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, (info, data) in frame.parts.items():
+            if name in frame.templates:
+                data = frame.templates[name].render(context).encode("utf-8")
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
