@@ -264,8 +264,6 @@ class _Checker:
             if node.name not in scope:
                 self.problems.append(f"{self.where}: unknown variable {node.name!r}")
                 return _ANY, node.name
-            if not scope[node.name][1].startswith("~"):
-                self.used.add(scope[node.name][1])
             return scope[node.name]
         if isinstance(node, nodes.Getattr):
             owner, path = self.resolve(node.node, scope)
@@ -273,15 +271,20 @@ class _Checker:
             if found is None:
                 self.problems.append(f"{self.where}: {path} has no attribute {node.attr!r}")
                 return _ANY, f"{path}.{node.attr}"
-            if owner is not _LOOP and not path.startswith("~"):
-                self.used.add(f"{path}.{node.attr}")
             return found, f"{path}.{node.attr}"
         self.walk(node, scope)
         return _ANY, "~"
 
+    def use(self, node: nodes.Node, scope: dict[str, Any]) -> tuple[Any, str]:
+        """Resolve a whole variable reference and record its path."""
+        found, path = self.resolve(node, scope)
+        if not path.startswith("~"):
+            self.used.add(path)
+        return found, path
+
     def walk(self, node: nodes.Node, scope: dict[str, Any]) -> None:
         if isinstance(node, nodes.For):
-            element, path = self.resolve(node.iter, scope)
+            element, path = self.use(node.iter, scope)
             args = typing.get_args(element) if typing.get_origin(element) is list else ()
             inner = {**scope, "loop": (_LOOP, "~loop")}
             if isinstance(node.target, nodes.Name):
@@ -298,7 +301,7 @@ class _Checker:
                     scope[target.name] = _ANY, "~"
             return
         if isinstance(node, (nodes.Name, nodes.Getattr)):
-            self.resolve(node, scope)
+            self.use(node, scope)
             return
         if isinstance(node, nodes.Filter) and node.name not in ENV.filters:
             self.problems.append(f"{self.where}: unknown filter {node.name!r}")
