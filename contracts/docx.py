@@ -26,7 +26,7 @@ from . import markup
 from .assemble import Contract
 
 BASE = Path(__file__).resolve().parent / "templates" / "base.docx"
-TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+TEMPLATED = re.compile(r"^(word/(document|header\d*|footer\d*)|docProps/core)\.xml$")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 PAGE = {"letter": {"width": 12240, "height": 15840}, "a4": {"width": 11906, "height": 16838}}
 TABLE_WIDTH = 9000  # twentieths of a point: the text width of both page sizes, with margins
@@ -128,6 +128,7 @@ def frame_context(contract: Contract) -> dict[str, Any]:
 
     return {
         "title": contract.title, "subtitle": contract.subtitle, "labels": contract.labels,
+        "author": p.freelancer.name, "created": f"{p.effective_date.isoformat()}T00:00:00Z", "library_version": contract.library_version,
         "parties": {"freelancer": party(p.freelancer), "client": party(p.client)},
         "effective_date": format_date(p.effective_date, format="long", locale=p.language),
         "page": PAGE["letter" if p.law.country == "US" else "a4"],

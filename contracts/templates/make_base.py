@@ -66,7 +66,9 @@ def build() -> docx.document.Document:
     document = docx.Document()
     _styles(document)
     props = document.core_properties
-    props.author, props.title, props.comments, props.last_modified_by = "Clausewright", "", "", "Clausewright"
+    props.author, props.last_modified_by = "{{ author }}", "Clausewright"
+    props.title, props.subject = "{{ title }}", "{{ subtitle }}"
+    props.comments = "{{ labels.library_version }} {{ library_version }}"
     document.add_paragraph("{{ title }}", style="Title")
     document.add_paragraph("{{ subtitle }}", style="Subtitle")
     document.add_paragraph("{{ labels.between }}")
@@ -93,8 +95,8 @@ def build() -> docx.document.Document:
     return document
 
 
-def _without_thumbnail(path: Path) -> None:
-    """Drop python-docx's stock thumbnail: Word would preview a picture of an unrelated page."""
+def _finish(path: Path) -> None:
+    """Drop python-docx's stock thumbnail (a picture of an unrelated page) and date the document."""
     import re
     import zipfile
 
@@ -102,6 +104,7 @@ def _without_thumbnail(path: Path) -> None:
         parts = {info.filename: source.read(info) for info in source.infolist()}
     parts.pop("docProps/thumbnail.jpeg", None)
     parts["_rels/.rels"] = re.sub(rb"<Relationship [^>]*thumbnail.jpeg\"/>", b"", parts["_rels/.rels"])
+    parts["docProps/core.xml"] = re.sub(rb"\d{4}-\d\d-\d\dT[\d:]+Z", b"{{ created }}", parts["docProps/core.xml"])
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():
             target.writestr(name, data)
@@ -109,5 +112,5 @@ def _without_thumbnail(path: Path) -> None:
 
 if __name__ == "__main__":
     build().save(HERE / "base.docx")
-    _without_thumbnail(HERE / "base.docx")
+    _finish(HERE / "base.docx")
     print(f"wrote {HERE / 'base.docx'}")
