@@ -310,7 +310,8 @@ def test_an_impossible_bare_date_is_a_profile_error(tmp_path):
     with pytest.raises(ProfileError) as caught:
         load_profile(path)
     message = str(caught.value)
-    assert "effective_date" in message or "line 3" in message
+    # The user must be able to find the mistake: by field, by line, or by the value itself.
+    assert any(clue in message for clue in ("effective_date", "line 3", "2026-02-30")), message
 
 
 @pytest.mark.parametrize(
