@@ -1,0 +1,31 @@
+"""Clausewright's web app: freelancers sign in, answer the interview and download their contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from webapp import auth, contracts, errors, i18n, templating, wizard
+from webapp.config import configure
+from webapp.extensions import csrf, db, migrate
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app; `config` overrides the environment (tests pass their database here)."""
+    app = Flask(__name__, instance_relative_config=True)
+    configure(app, config)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    templating.init_app(app)
+
+    auth.init_app(app)
+    app.register_blueprint(contracts.bp)
+    app.register_blueprint(wizard.bp)
+    return app
