@@ -104,7 +104,8 @@ def check_clauses() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; bad input is one line on stderr and exit code 2, never a traceback."""
     try:
-        cli.main(args=argv, prog_name="clausewright", standalone_mode=False)
+        # Without standalone mode, click returns an Exit's code instead of raising it.
+        code = cli.main(args=argv, prog_name="clausewright", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         click.echo(f"clausewright: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
         return 1
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":

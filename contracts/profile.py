@@ -279,16 +279,17 @@ def _describe(error: dict) -> tuple[str, str]:
         "less_than_equal": f"must be at most {ctx.get('le')}, got {got!r}",
         "decimal_max_places": f"must have at most {ctx.get('decimal_places')} decimal places",
         "literal_error": f"must be one of {ctx.get('expected')}, got {got!r}",
-        "date_from_datetime_parsing": f"must be a date like 2026-01-31, got {got!r}",
-        "date_parsing": f"must be a date like 2026-01-31, got {got!r}",
-        "date_type": f"must be a date like 2026-01-31, got {got!r}",
         "bool_parsing": f"must be true or false, got {got!r}",
         "model_type": "must be a group of fields",
         "dict_type": "must be a group of fields",
         "list_type": "must be a list",
     }
+    if kind in ("too_short", "too_long") and isinstance(got, str):
+        kind = "string_" + kind
     if kind in reasons:
         return path, reasons[kind]
+    if kind.startswith("date_"):
+        return path, f"must be a date like 2026-01-31, got {got!r}"
     if kind.startswith(("int_", "decimal_", "float_")):
         return path, f"must be a number, got {got!r}"
     if kind.startswith("string_"):
@@ -306,6 +307,13 @@ def parse_profile(data: Any) -> Profile:
         raise ProfileError([_describe(e) for e in exc.errors()]) from None
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, but dates stay text: the Profile parses them and names the field when one is wrong."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
 def load_profile(path: str | Path) -> Profile:
     """Read a YAML or JSON profile file and validate it."""
     path = Path(path)
@@ -316,9 +324,9 @@ def load_profile(path: str | Path) -> Profile:
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError([("", f"cannot read {path}: {exc}")]) from None
     try:
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=_Loader)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         where = getattr(exc, "problem_mark", None)
-        line = f" at line {where.line + 1}" if where else ""
+        line = f" at line {where.line + 1}" if where else f" at line {exc.lineno}" if hasattr(exc, "lineno") else ""
         raise ProfileError([("", f"{path} is not valid {'JSON' if path.suffix == '.json' else 'YAML'}{line}")]) from None
     return parse_profile(data)
