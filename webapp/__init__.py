@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app; `config` overrides the environment (tests pass their database here)."""
-    app = Flask(__name__, instance_relative_config=True)
+    instance = (config or {}).get("INSTANCE_PATH") or os.environ.get("CLAUSEWRIGHT_INSTANCE_PATH")
+    app = Flask(__name__, instance_path=os.path.abspath(instance) if instance else None,
+                instance_relative_config=True)
     configure(app, config)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)

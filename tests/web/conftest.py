@@ -30,7 +30,7 @@ def database_url(request, tmp_path) -> str:
 def settings(database_url, tmp_path) -> dict:
     """The configuration the app under test runs with; tests may change it before `app` is built."""
     return {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test secret",
-            "WTF_CSRF_ENABLED": False}
+            "WTF_CSRF_ENABLED": False, "INSTANCE_PATH": str(tmp_path / "instance")}
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Form, FormField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
+from wtforms.validators import InputRequired, NumberRange, Optional
 
 from contracts.profile import BILLABLE
 from webapp.fields import options, AmountField, CheckboxesField, ExplainedRadioField, LinesField, RowsField
@@ -16,6 +16,15 @@ from webapp.wizard.forms import LINE, TEXT, AccountForm, ApproverForm, ContactFo
 def percent(low: int, high: int) -> NumberRange:
     """A percentage between `low` and `high`."""
     return NumberRange(Decimal(low), Decimal(high))
+
+
+def required_when(condition: bool, field, message) -> bool:
+    """Ask for `field` when `condition` holds and it was left empty; False if it was."""
+    if condition and (field.data is None or not str(field.data).strip()):
+        if not field.errors:
+            field.errors = [message]
+        return False
+    return True
 
 
 class RelationshipForm(Form):
@@ -64,9 +73,10 @@ class IPForm(Form):
                               render_kw={"rows": 3},
                               description=_l("Fonts, brushes, code libraries: they stay yours."))
 
-    def validate_licence_scope(self, field) -> None:
-        if self.model.data == "licence" and not (field.data or "").strip():
-            raise ValidationError(_l("Say what the licence lets the client do."))
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        return required_when(self.model.data == "licence", self.licence_scope,
+                             _l("Say what the licence lets the client do.")) and valid
 
 
 class CommunicationForm(Form):
@@ -91,9 +101,10 @@ class CommunicationForm(Form):
     maintenance_fee = AmountField(_l("Monthly fee"), [Optional(), NumberRange(Decimal(0))])
     maintenance_hours = AmountField(_l("Hours included each month (optional)"), [Optional(), NumberRange(0, 200)])
 
-    def validate_maintenance_fee(self, field) -> None:
-        if self.plan.data == "maintenance" and field.data is None:
-            raise ValidationError(_l("Enter the monthly fee of the maintenance plan."))
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        return required_when(self.plan.data == "maintenance", self.maintenance_fee,
+                             _l("Enter the monthly fee of the maintenance plan.")) and valid
 
 
 class ContactsForm(Form):
@@ -107,10 +118,8 @@ class ContactsForm(Form):
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
-        if self.estimates_need_approval.data and not (self.approver.form.name.data or "").strip():
-            self.approver.form.name.errors.append(_l("Name the person who approves estimates."))
-            return False
-        return valid
+        return required_when(self.estimates_need_approval.data, self.approver.form.name,
+                             _l("Name the person who approves estimates.")) and valid
 
 
 class ResellerForm(Form):

@@ -47,7 +47,7 @@ def is_blank(row) -> bool:
 class PartiesStep(StepForm):
     language = SelectField(_l("Language of the contract"), [InputRequired()], choices=options(LANGUAGES), default="en")
     currency = SelectField(_l("Currency"), [InputRequired()], default="USD")
-    effective_date = CalendarDateField(_l("Effective date"), [DataRequired()], default=date.today)
+    effective_date = CalendarDateField(_l("Effective date"), [InputRequired()], default=date.today)
     project = StringField(_l("Project name"), [DataRequired(), LINE],
                           description=_l("For example: Brand identity for Northwind Coffee."))
     law = FormField(LawForm, _l("Law and courts"))
