@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -137,11 +138,38 @@ def frame_context(contract: Contract) -> dict[str, Any]:
     }
 
 
-def render_docx(contract: Contract, *, signatures: dict | None = None, appendix_xml: str = "") -> bytes:
+IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+EMU_PER_TWIP = 635
+
+
+def image_xml(rel_id: str, width_twips: int, height_twips: int, name: str) -> str:
+    """A paragraph holding one inline picture whose bytes are the part related by `rel_id`."""
+    cx, cy = width_twips * EMU_PER_TWIP, height_twips * EMU_PER_TWIP
+    number = zlib.crc32(rel_id.encode()) % 10_000 + 1
+    return (
+        f'<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+        f'<wp:docPr id="{number}" name="{_text(name)}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        f'<pic:nvPicPr><pic:cNvPr id="{number}" name="{_text(name)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    )
+
+
+def _with_images(rels: bytes, images: dict[str, bytes]) -> bytes:
+    links = "".join(f'<Relationship Id="{rel}" Type="{IMAGE_REL}" Target="media/{rel}.png"/>' for rel in images)
+    return rels.replace(b"</Relationships>", links.encode() + b"</Relationships>")
+
+
+def render_docx(contract: Contract, *, signatures: dict | None = None, appendix_xml: str = "",
+                images: dict[str, bytes] | None = None) -> bytes:
     """The contract as DOCX bytes that Word and LibreOffice open.
 
     `signatures` overrides the empty signature blocks; `appendix_xml` is trusted WordprocessingML
-    (from this package only) placed after them, such as an audit certificate.
+    (from this package only) placed after them, such as an audit certificate; `images` are PNG
+    files it refers to by relationship id (see image_xml).
     """
     frame = load_frame()
     context = frame_context(contract)
@@ -154,5 +182,9 @@ def render_docx(contract: Contract, *, signatures: dict | None = None, appendix_
         for name, (info, data) in frame.parts.items():
             if name in frame.templates:
                 data = frame.templates[name].render(context).encode("utf-8")
+            elif name == "word/_rels/document.xml.rels" and images:
+                data = _with_images(data, images)
             archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        for rel, png in (images or {}).items():
+            archive.writestr(zipfile.ZipInfo(f"word/media/{rel}.png", info.date_time), png)
     return buffer.getvalue()

@@ -104,6 +104,9 @@ def _finish(path: Path) -> None:
         parts = {info.filename: source.read(info) for info in source.infolist()}
     parts.pop("docProps/thumbnail.jpeg", None)
     parts["_rels/.rels"] = re.sub(rb"<Relationship [^>]*thumbnail.jpeg\"/>", b"", parts["_rels/.rels"])
+    # Certificates embed a PNG QR code; declare the type once here.
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b'<Default Extension="jpeg"', b'<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg"')
     parts["docProps/core.xml"] = re.sub(rb"\d{4}-\d\d-\d\dT[\d:]+Z", b"{{ created }}", parts["docProps/core.xml"])
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():
