@@ -56,7 +56,7 @@ def test_libreoffice_converts_every_document_to_pdf(built, tmp_path):
 def test_html_preview_says_what_the_docx_says(sample_path):
     contract = assemble(load_profile(sample_path))
     word = docx_text(render_docx(contract))
-    html = re.sub(r"<[^>]+>", "\n", str(render_html(contract)))
+    html = re.sub(r"<[^>]+>", "\n", re.sub(r"</?strong>", "", str(render_html(contract))))
     html = html.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     for section in contract.sections:
         for clause in section.clauses:
