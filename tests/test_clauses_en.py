@@ -280,7 +280,8 @@ def test_without_authorised_contacts_only_the_primary_contact_may_ask():
 
 
 APPROVAL = ("Written approval of estimates",
-            "The work starts only after Martin Crowe, Finance Director, has approved the estimate in writing.")
+            "The work starts only after Martin Crowe, Finance Director, has approved the estimate in writing.",
+            "The Freelancer sends its estimates to martin@northwindcoffee.com.")
 NO_APPROVAL = ("does not need a written approval of an estimate",)
 
 
