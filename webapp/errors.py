@@ -39,6 +39,6 @@ def refuse_stale_form(error: CSRFError):
         response = current_app.make_response(view(**(request.view_args or {})))
     except HTTPException as refused:
         return refused
-    if response.status_code == 200:
+    if response.status_code < 300 or response.status_code == 422:
         response.status_code = 400
     return response

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
@@ -51,9 +51,10 @@ def sign_in():
 @login_required
 def sign_out():
     """Sign out and return to the sign-in page."""
-    if ButtonForm().validate_on_submit():
-        logout_user()
-        flash(_("You are signed out."))
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    logout_user()
+    flash(_("You are signed out."))
     return redirect(url_for("auth.sign_in"))
 
 
