@@ -308,7 +308,18 @@ def parse_profile(data: Any) -> Profile:
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML, but dates stay text: the Profile parses them and names the field when one is wrong."""
+    """Safe YAML, but dates stay text (the Profile parses them and names the field when one is
+    wrong) and a key given twice is an error instead of silently keeping the last value."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
@@ -328,5 +339,8 @@ def load_profile(path: str | Path) -> Profile:
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else f" at line {exc.lineno}" if hasattr(exc, "lineno") else ""
-        raise ProfileError([("", f"{path} is not valid {'JSON' if path.suffix == '.json' else 'YAML'}{line}")]) from None
+        problem = getattr(exc, "problem", None) or ""
+        detail = f": {problem}" if "given twice" in problem else ""
+        kind = "JSON" if path.suffix == ".json" else "YAML"
+        raise ProfileError([("", f"{path} is not valid {kind}{line}{detail}")]) from None
     return parse_profile(data)

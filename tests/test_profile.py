@@ -417,3 +417,12 @@ def test_buyout_and_deposit_are_rounded_to_the_cent():
 def test_first_milestone_is_the_first_deliverable():
     profile = load_profile(BASE)
     assert profile.first_milestone.title == "Logo and brand mark"
+
+
+def test_a_key_given_twice_is_an_error_not_a_silent_overwrite(tmp_path):
+    text = (SAMPLES_DIR / "designer-licence.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "twice.yaml"
+    path.write_text(text.replace("    price: 4800\n", "    price: 4800\n    price: 48\n"), encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    assert "the key 'price' is given twice" in str(caught.value) and "line" in str(caught.value)
