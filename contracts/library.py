@@ -35,6 +35,8 @@ class LibraryError(ValueError):
 
 def _flatten(value: str) -> str:
     """Fold a multi-line user value into one line: the markup is line-based."""
+    if "\n" not in value:
+        return value  # keep the spaces a clause author put at the edge of a literal
     lines = [line.strip() for line in value.split("\n") if line.strip()]
     return " ".join(line if line[-1] in ".,;:!?" or i == len(lines) - 1 else line + ","
                     for i, line in enumerate(lines))

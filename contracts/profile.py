@@ -138,6 +138,8 @@ class IP(Model):
     def _licence_has_scope(self) -> IP:
         if self.model == "licence" and not self.licence_scope:
             raise ValueError("licence_scope: is required when the model is licence")
+        if self.model == "full_assignment" and self.buyout_percent is not None:
+            raise ValueError("buyout_percent: does not apply to full_assignment, which already assigns the source files")
         return self
 
 

@@ -348,7 +348,8 @@ FULL = ("Assignment of all rights", "in everything it creates for the Project: t
     ("full_assignment", FULL, LICENCE + ASSIGN),
 ])
 def test_ip_model_decides_who_owns_the_work(model, present, absent):
-    assert_says(text(profile(ip__model=model)), present, absent)
+    buyout = None if model == "full_assignment" else 40
+    assert_says(text(profile(ip__model=model, ip__buyout_percent=buyout)), present, absent)
 
 
 @pytest.mark.parametrize("exclusive, present, absent", [
@@ -495,7 +496,7 @@ def test_transition_plan_schedule_follows_the_options():
         "Service end date: two months after the notice date",
     ), ("Not offered",))
     other = text(profile(termination__production_advice=False, reseller=RESELLER_ANSWERS,
-                         ip__model="full_assignment"), "transition")
+                         ip__model="full_assignment", ip__buyout_percent=None), "transition")
     assert_says(other, ("Not offered", "Products and services the Freelancer resells stop",
                         "Supplier identities and production specifications", "Included in the Fees"),
                 ("The Client already holds its accounts", "$4,000.00"))

@@ -426,3 +426,9 @@ def test_a_key_given_twice_is_an_error_not_a_silent_overwrite(tmp_path):
     with pytest.raises(ProfileError) as caught:
         load_profile(path)
     assert "the key 'price' is given twice" in str(caught.value) and "line" in str(caught.value)
+
+
+def test_a_buyout_price_is_refused_when_everything_is_assigned_anyway():
+    data = with_changes(ip__model="full_assignment", ip__buyout_percent=40)
+    assert problems_of(data) == [
+        ("ip.buyout_percent", "does not apply to full_assignment, which already assigns the source files")]
