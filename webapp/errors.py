@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, render_template, request
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 PAGES = {
-    400: "Something in that request did not make sense.",
-    404: "There is nothing here. The page may have moved, or the link is mistyped.",
-    413: "That was more than we accept in one go.",
+    400: _l("Something in that request did not make sense."),
+    404: _l("There is nothing here. The page may have moved, or the link is mistyped."),
+    413: _l("That was more than we accept in one go."),
 }
 
 
@@ -23,7 +23,7 @@ def init_app(app: Flask) -> None:
 
 def show_error(error: HTTPException):
     """A plain page for an HTTP error, in the site's layout."""
-    return render_template("error.html", code=error.code, message=_(PAGES[error.code])), error.code
+    return render_template("error.html", code=error.code, message=PAGES[error.code]), error.code
 
 
 def refuse_stale_form(error: CSRFError):

@@ -65,3 +65,17 @@ def test_migrations_match_the_models(app):
 
     with app.app_context(), db.engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), db.metadata) == []
+
+
+def test_serve_sets_up_the_database_and_prints_the_address(tmp_path, monkeypatch, capsys):
+    from webapp import serve
+
+    monkeypatch.setenv("CLAUSEWRIGHT_INSTANCE_PATH", str(tmp_path))
+    served = {}
+    monkeypatch.setattr(serve, "run_simple", lambda host, port, app, **_: served.update(app=app, port=port))
+    serve.main(["--port", "5123"])
+    assert "http://127.0.0.1:5123/" in capsys.readouterr().out
+    assert (tmp_path / "clausewright.sqlite").exists() and served["port"] == 5123
+    with served["app"].app_context():
+        assert "contracts" in inspect(db.engine).get_table_names()
+        db.engine.dispose()

@@ -64,9 +64,11 @@ def test_delete_asks_first_then_deletes(app, client, auth):
     assert client.get(f"/contracts/{contract_id}").status_code == 404
 
 
-def test_the_dashboard_needs_a_signed_in_freelancer(client):
-    response = client.get("/")
-    assert response.headers["Location"].startswith("/account/sign-in?next=")
+def test_visitors_are_sent_to_sign_in(client):
+    assert client.get("/").headers["Location"] == "/account/sign-in"
+    response = client.get("/contracts/new")
+    assert response.headers["Location"] == "/account/sign-in?next=%2Fcontracts%2Fnew"
+    assert "Please sign in" in client.get(response.headers["Location"]).text
 
 
 def test_newest_first_holds_when_created_in_the_same_second(app, client, auth):

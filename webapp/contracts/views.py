@@ -26,9 +26,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @bp.get("/")
-@login_required
 def dashboard():
-    """The freelancer's contracts, newest first."""
+    """The freelancer's contracts, newest first; visitors go to the sign-in page."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.sign_in"))
     rows = [{"contract": c, "fees": total_fees(c.answers), "complete": is_complete(c.completed)}
             for c in own_contracts()]
     return render_template("contracts/dashboard.html", rows=rows, button=ButtonForm(),
