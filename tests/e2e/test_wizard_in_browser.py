@@ -27,17 +27,20 @@ BUSINESS = {"#business-name": "Pablo Tinta Estudio", "#business-address": "Calle
 
 
 def fill(page, values: dict) -> None:
+    """Type each value into the field its selector names."""
     for selector, value in values.items():
         page.fill(selector, value)
 
 
-@pytest.mark.parametrize("screen", SCREENS)
-def test_register_answer_every_step_review_and_download(live_server, browser, artifacts, screen):
-    page = browser.new_page(viewport=SCREENS[screen], accept_downloads=True)
+STEPS = ["parties", "relationship", "deliverables", "ip", "communication", "contacts", "reseller", "payment",
+         "termination", "review"]
+
+
+def register(page, live_server: str, email: str, artifacts) -> None:
+    """Create an account from the sign-in page and give the business details."""
     page.goto(live_server + "/")
     page.get_by_role("link", name="Create an account").click()
-    fill(page, {"#email": f"pablo-{screen}@tinta.es", "#password": "a long enough password",
-                "#confirm": "a long enough password"})
+    fill(page, {"#email": email, "#password": "a long enough password", "#confirm": "a long enough password"})
     page.screenshot(path=artifacts / "01-register.png", full_page=True)
     page.click("button.primary")
     page.wait_for_url("**/account/business")
@@ -45,23 +48,32 @@ def test_register_answer_every_step_review_and_download(live_server, browser, ar
     page.screenshot(path=artifacts / "02-business.png", full_page=True)
     page.click("button.primary")
     page.wait_for_url(live_server + "/")
-    page.get_by_role("link", name="New contract").click()
-    page.wait_for_url("**/contracts/new")
-    page.screenshot(path=artifacts / "03-start.png", full_page=True)
-    page.click("button:has-text('Start')")
-    page.wait_for_url("**/steps/parties")
-    steps = ["parties", "relationship", "deliverables", "ip", "communication", "contacts", "reseller",
-             "payment", "termination", "review"]
-    for number, (step, following) in enumerate(zip(steps, steps[1:]), start=4):
-        assert f"Step {number - 3} of 10" in page.inner_text(".progress-count")
+
+
+def answer_every_step(page, artifacts) -> None:
+    """Fill each step of the interview, checking the progress indicator on the way."""
+    for number, (step, following) in enumerate(zip(STEPS, STEPS[1:]), start=1):
+        assert f"Step {number} of 10" in page.inner_text(".progress-count")
         fill(page, FILL.get(step, {}))
         for selector, value in CHOICES.get(step, {}).items():
             page.select_option(selector, value)
         for selector in CHECK.get(step, []):
             page.check(selector)
-        page.screenshot(path=artifacts / f"{number:02d}-{step}.png", full_page=True)
+        page.screenshot(path=artifacts / f"{number + 3:02d}-{step}.png", full_page=True)
         page.click("button.primary")
         page.wait_for_url(f"**/{following}")
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_register_answer_every_step_review_and_download(live_server, browser, artifacts, screen):
+    page = browser.new_page(viewport=SCREENS[screen], accept_downloads=True)
+    register(page, live_server, f"pablo-{screen}@tinta.es", artifacts)
+    page.get_by_role("link", name="New contract").click()
+    page.wait_for_url("**/contracts/new")
+    page.screenshot(path=artifacts / "03-start.png", full_page=True)
+    page.click("button:has-text('Start')")
+    page.wait_for_url("**/steps/parties")
+    answer_every_step(page, artifacts)
     assert "Casa Olivo SL" in page.inner_text(".preview")
     assert "Pablo Tinta Estudio" in page.inner_text(".preview")
     page.screenshot(path=artifacts / "13-review.png")
@@ -78,10 +90,7 @@ def test_register_answer_every_step_review_and_download(live_server, browser, ar
 
 def test_a_mistake_is_announced_next_to_the_field_in_the_browser(live_server, browser, artifacts):
     page = browser.new_page(viewport=SCREENS["desktop"])
-    page.goto(live_server + "/account/register")
-    fill(page, {"#email": "x@y.es", "#password": "a long enough password", "#confirm": "a long enough password"})
-    page.click("button.primary")
-    page.wait_for_url("**/account/business")
+    register(page, live_server, "x@y.es", artifacts)
     page.goto(live_server + "/contracts/new")
     page.click("button:has-text('Start')")
     page.wait_for_url("**/steps/parties")

@@ -8,6 +8,8 @@ import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
+from web.interview import PASSWORD
+
 from webapp import create_app
 from webapp.extensions import db
 
@@ -16,7 +18,6 @@ DATABASES = [pytest.param("sqlite", id="sqlite")]
 if POSTGRES:
     DATABASES.append(pytest.param(POSTGRES, id="postgres", marks=pytest.mark.postgres))
 
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(params=DATABASES)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+PASSWORD = "correct horse battery"
+
 STEP_IDS = ["parties", "relationship", "deliverables", "ip", "communication", "contacts", "reseller",
             "payment", "termination"]
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PASSWORD
-from page import Page
+
+from web.interview import PASSWORD
+from web.page import Page
 from sqlalchemy import select
 
 from webapp.extensions import db

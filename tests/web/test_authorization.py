@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from interview import ANSWERS, answer_all, start_contract
+from web.interview import ANSWERS, answer_all, start_contract
 
 from webapp.extensions import db
 from webapp.models import Contract

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PASSWORD
-from interview import ANSWERS, step_url
-from page import Page
+
+from web.interview import ANSWERS, PASSWORD, step_url
+from web.page import Page
 
 from webapp.extensions import db
 from webapp.models import Contract, User

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from interview import ANSWERS, answer_all, start_contract, step_url
-from page import Page
+from web.interview import ANSWERS, answer_all, start_contract, step_url
+from web.page import Page
 from sqlalchemy import select
 
 from webapp.extensions import db

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from interview import ANSWERS, MISTAKES, STEP_IDS, answer_all, start_contract, step_url
-from page import Page
+from web.interview import ANSWERS, MISTAKES, STEP_IDS, answer_all, start_contract, step_url
+from web.page import Page
 
 from webapp.extensions import db
 from webapp.models import Contract

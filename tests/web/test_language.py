@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from interview import start_contract
-from page import Page
+from web.interview import start_contract
+from web.page import Page
 
 from webapp.extensions import db
 from webapp.i18n import shipped_locales

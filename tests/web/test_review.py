@@ -6,8 +6,8 @@ import io
 
 import docx
 import pytest
-from interview import ANSWERS, CHOSEN_CLAUSES, EXCLUDED_CLAUSES, answer_all, start_contract, step_url
-from page import Page
+from web.interview import ANSWERS, CHOSEN_CLAUSES, EXCLUDED_CLAUSES, answer_all, start_contract, step_url
+from web.page import Page
 
 from webapp.extensions import db
 from webapp.models import Contract

@@ -36,6 +36,7 @@ class RegisterForm(FlaskForm):
                             render_kw={"autocomplete": "new-password"})
 
     def validate_email(self, field) -> None:
+        """Refuse an email that already has an account."""
         if db.session.scalar(select(User.id).where(User.email == normal_email(field.data))):
             raise ValidationError(_l("There is already an account with this email. Sign in instead."))
 

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import Form, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from webapp.fields import options, AmountField, CalendarDateField, EmailAddress
+from webapp.fields import AmountField, CalendarDateField, EmailAddress, options
 
 LINE = Length(max=200)
 TEXT = Length(max=2000)

@@ -9,7 +9,7 @@ from wtforms import BooleanField, Form, FormField, IntegerField, SelectField, St
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from contracts.profile import BILLABLE
-from webapp.fields import options, AmountField, CheckboxesField, ExplainedRadioField, LinesField, RowsField
+from webapp.fields import AmountField, CheckboxesField, ExplainedRadioField, LinesField, RowsField, options
 from webapp.wizard.forms import LINE, TEXT, AccountForm, ApproverForm, ContactForm
 
 

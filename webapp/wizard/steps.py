@@ -12,7 +12,7 @@ from wtforms import FieldList, FormField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired
 
 from contracts.wizard import Step, find_step
-from webapp.fields import options, CalendarDateField, LinesField, RowsField, to_json
+from webapp.fields import CalendarDateField, LinesField, RowsField, options, to_json
 from webapp.wizard import questions
 from webapp.wizard.forms import LANGUAGES, LINE, DeliverableForm, LawForm, PartyForm, current_currency_choices
 

@@ -18,6 +18,7 @@ ANSWERS = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
 def upgrade():
+    """Create the users and contracts tables."""
     op.create_table(
         "users",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -47,6 +48,7 @@ def upgrade():
 
 
 def downgrade():
+    """Drop the users and contracts tables."""
     op.drop_index("ix_contracts_user_id", table_name="contracts")
     op.drop_table("contracts")
     op.drop_table("users")

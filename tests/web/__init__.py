@@ -1,0 +1,1 @@
+"""Web app tests (Flask test client)."""
