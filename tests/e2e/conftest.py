@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -39,9 +40,12 @@ def live_server(tmp_path):
 @pytest.fixture
 def browser():
     """Headless Chromium from the system (never a downloaded build)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
+        if os.environ.get("CLAUSEWRIGHT_REQUIRE_TOOLS"):
+            pytest.fail("chromium is required here (CLAUSEWRIGHT_REQUIRE_TOOLS is set) but not installed")
         pytest.skip("chromium is not installed")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)

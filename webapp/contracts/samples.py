@@ -22,8 +22,8 @@ class Sample:
 
     @property
     def title(self) -> str:
-        """The file name as words: `designer-licence` -> `Designer licence`."""
-        return self.name.replace("-", " ").replace("_", " ").capitalize()
+        """The file name as words: `designer-licence` -> `Designer Licence`."""
+        return self.name.replace("-", " ").replace("_", " ").title()
 
 
 def list_samples(folder: Path = FOLDER) -> list[Sample]:

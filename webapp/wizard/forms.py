@@ -72,10 +72,12 @@ class ContactForm(Form):
     key_fields = ("name", "title", "email")
 
 
-class ApproverForm(ContactForm):
+class ApproverForm(Form):
     """The person who approves estimates; only needed when estimates need approval."""
 
     name = StringField(_l("Name"), [LINE])
+    title = StringField(_l("Title (optional)"), [LINE])
+    email = StringField(_l("Email (optional)"), [EmailAddress(), LINE], render_kw={"type": "email"})
 
 
 class DeliverableForm(Form):
