@@ -150,3 +150,14 @@ def test_new_contract_starts_with_the_freelancers_business_details(client, auth)
 def test_a_step_that_does_not_exist_is_not_found(client, contract_id):
     assert client.get(step_url(contract_id, "review")).status_code == 404
     assert client.get(step_url(contract_id, "horoscope")).status_code == 404
+
+
+@pytest.mark.parametrize(("step", "rows", "new_row"), [
+    ("contacts", "contacts-authorised", "contacts-authorised-1-name"),
+    ("reseller", "reseller-accounts", "reseller-accounts-1-provider"),
+])
+def test_lists_inside_a_step_grow_a_row_too(client, contract_id, step, rows, new_row):
+    response = client.post(step_url(contract_id, step), data={**ANSWERS[step], "rows": f"add:{rows}"})
+    page = Page(response.text)
+    assert page.find(id=new_row) is not None
+    assert page.find(name="rows", value=f"remove:{rows}-0") is not None
