@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import markup
-from .library import Library, load_library, profile_context
+from .library import Library, LibraryError, load_library, profile_context
 from .profile import Profile
 
 
@@ -39,6 +39,7 @@ class Contract:
     labels: dict[str, str]
     sections: tuple[Section, ...]
     extra: dict[str, Any] = field(default_factory=dict)
+    translation: Contract | None = None  # the same clauses in the second language, side by side
 
     @property
     def clause_ids(self) -> list[str]:
@@ -57,8 +58,21 @@ class Contract:
 
 def assemble(profile: Profile, document: str = "contract", library: Library | None = None,
              extra: dict[str, Any] | None = None) -> Contract:
-    """Select the clauses that apply to this profile, render them and number them."""
+    """Select the clauses that apply to this profile, render them and number them.
+
+    With a second language, the result carries the same clauses in that language as `translation`.
+    """
     library = library or load_library()
+    contract = _assemble_one(profile, document, library, extra)
+    if profile.second_language is None:
+        return contract
+    twin = _assemble_one(profile.model_copy(update={"language": profile.second_language}), document, library, extra)
+    if twin.clause_ids != contract.clause_ids:
+        raise LibraryError(f"{profile.language} and {profile.second_language} select different clauses")
+    return replace(contract, translation=twin)
+
+
+def _assemble_one(profile: Profile, document: str, library: Library, extra: dict[str, Any] | None) -> Contract:
     lang = library.language(profile.language)
     context = {**profile_context(profile), **(extra or {})}
     by_section: dict[str, list[tuple[str, markup.Block]]] = {}

@@ -105,14 +105,37 @@ def block_xml(block: markup.Block) -> str:
     return _table(block)
 
 
+def _clause_xml(clause, style: str | None = "Heading2") -> str:
+    heading = _paragraph((markup.Span(f"{clause.number} {clause.title}"),), style, bold=style is None)
+    return heading + "".join(block_xml(b) for b in clause.blocks)
+
+
+def _side_by_side(left, right) -> str:
+    """Two versions of one clause in a two-column row; a cell must end with a paragraph."""
+    half = TABLE_WIDTH // 2
+
+    def cell(clause) -> str:
+        xml = _clause_xml(clause, style=None)  # a heading style's keep-with-next would stop the row splitting
+        return f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>{xml}{"<w:p/>" if xml.endswith("</w:tbl>") else ""}</w:tc>'
+
+    return f"<w:tr>{cell(left)}{cell(right)}</w:tr>"
+
+
 def body_xml(contract: Contract) -> str:
-    """The numbered sections and clauses of a contract as WordprocessingML paragraphs and tables."""
+    """The numbered sections and clauses as WordprocessingML; a bilingual contract in two columns."""
     out = []
-    for section in contract.sections:
-        out.append(_paragraph((markup.Span(f"{section.number}. {section.title}"),), "Heading1"))
-        for clause in section.clauses:
-            out.append(_paragraph((markup.Span(f"{clause.number} {clause.title}"),), "Heading2"))
-            out += [block_xml(b) for b in clause.blocks]
+    twin = contract.translation
+    for i, section in enumerate(contract.sections):
+        title = f"{section.number}. {section.title}" + (f" / {twin.sections[i].title}" if twin else "")
+        out.append(_paragraph((markup.Span(title),), "Heading1"))
+        if twin is None:
+            out += [_clause_xml(clause) for clause in section.clauses]
+            continue
+        rows = "".join(_side_by_side(a, b) for a, b in zip(section.clauses, twin.sections[i].clauses))
+        out.append(f'<w:tbl><w:tblPr><w:tblW w:w="{TABLE_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+                   f'<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="200" w:type="dxa"/></w:tblCellMar>'
+                   f'</w:tblPr><w:tblGrid><w:gridCol w:w="{TABLE_WIDTH // 2}"/><w:gridCol w:w="{TABLE_WIDTH // 2}"/>'
+                   f"</w:tblGrid>{rows}</w:tbl><w:p/>")
     return "".join(out)
 
 

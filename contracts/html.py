@@ -24,6 +24,10 @@ def _block(block: markup.Block) -> str:
     return f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
 
 
+def _clause(clause) -> str:
+    return f"<h3>{escape(clause.number)} {escape(clause.title)}</h3>" + "".join(_block(b) for b in clause.blocks)
+
+
 def _party(role: str, party) -> str:
     lines = [f"<strong>{escape(party.name)}</strong>", *map(str, map(escape, party.address.splitlines())),
              str(escape(party.email)), *([str(escape(party.business_id))] if party.business_id else [])]
@@ -38,13 +42,18 @@ def render_html(contract: Contract) -> Markup:
            f"<p>{escape(labels['between'])}</p><div class=\"parties\">",
            _party(labels["freelancer_role"], p.freelancer), _party(labels["client_role"], p.client),
            "</div></header>"]
-    for section in contract.sections:
-        out.append(f'<section id="section-{escape(section.id)}"><h2>{section.number}. {escape(section.title)}</h2>')
-        for clause in section.clauses:
-            out.append(f'<div class="clause" id="clause-{escape(clause.id)}">'
-                       f"<h3>{escape(clause.number)} {escape(clause.title)}</h3>")
-            out += [_block(b) for b in clause.blocks]
-            out.append("</div>")
+    twin = contract.translation
+    for i, section in enumerate(contract.sections):
+        title = section.title + (f" / {twin.sections[i].title}" if twin else "")
+        out.append(f'<section id="section-{escape(section.id)}"><h2>{section.number}. {escape(title)}</h2>')
+        for j, clause in enumerate(section.clauses):
+            if twin is None:
+                out.append(f'<div class="clause" id="clause-{escape(clause.id)}">{_clause(clause)}</div>')
+            else:
+                other = twin.sections[i].clauses[j]
+                out.append(f'<div class="clause bilingual" id="clause-{escape(clause.id)}">'
+                           f'<div lang="{escape(contract.language)}">{_clause(clause)}</div>'
+                           f'<div lang="{escape(twin.language)}">{_clause(other)}</div></div>')
         out.append("</section>")
     out.append(f'<footer><p class="version">{escape(labels["library_version"])} {escape(contract.library_version)}</p></footer></article>')
     return Markup("\n".join(out))

@@ -225,6 +225,7 @@ class Profile(Model):
     """Every answer of the interview; everything downstream trusts it."""
 
     language: Literal[LANGUAGES] = "en"
+    second_language: Literal[LANGUAGES] | None = None
     currency: Annotated[str, AfterValidator(_currency)] = "USD"
     effective_date: date
     project: Name
@@ -240,6 +241,12 @@ class Profile(Model):
     reseller: Reseller
     payment: Payment = Payment()
     termination: Termination = Termination()
+
+    @model_validator(mode="after")
+    def _two_different_languages(self) -> Profile:
+        if self.second_language == self.language:
+            raise ValueError("second_language: must differ from language (leave it empty for one language)")
+        return self
 
     @property
     def total_fees(self) -> Decimal:
