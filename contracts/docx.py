@@ -144,7 +144,7 @@ def frame_context(contract: Contract) -> dict[str, Any]:
     p = contract.profile
 
     def party(who) -> dict[str, str]:
-        address = ", ".join(line.strip() for line in who.address.splitlines() if line.strip())
+        address = ", ".join(line.strip() for line in who.address.split("\n") if line.strip())
         return {"name": who.name, "address": address, "email": who.email, "business_id": who.business_id}
 
     def unsigned(who) -> dict[str, str]:

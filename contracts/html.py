@@ -29,7 +29,7 @@ def _clause(clause) -> str:
 
 
 def _party(role: str, party) -> str:
-    lines = [f"<strong>{escape(party.name)}</strong>", *map(str, map(escape, party.address.splitlines())),
+    lines = [f"<strong>{escape(party.name)}</strong>", *map(str, map(escape, party.address.split("\n"))),
              str(escape(party.email)), *([str(escape(party.business_id))] if party.business_id else [])]
     return f'<div class="party"><p>{"<br>".join(lines)}</p><p class="role">{escape(role)}</p></div>'
 

@@ -98,7 +98,7 @@ def parse(body: str) -> list[Block]:
             blocks.append(Table(rows[0], tuple(rows[1:])))
             rows.clear()
 
-    for raw in body.splitlines():
+    for raw in body.split("\n"):  # not splitlines(): user text may hold U+2028 and friends
         line = raw.strip()
         if line.startswith("- "):
             if rows:
