@@ -187,15 +187,16 @@ def _with_images(rels: bytes, images: dict[str, bytes]) -> bytes:
 
 
 def render_docx(contract: Contract, *, signatures: dict | None = None, appendix_xml: str = "",
-                images: dict[str, bytes] | None = None) -> bytes:
+                images: dict[str, bytes] | None = None, envelope_id: str = "") -> bytes:
     """The contract as DOCX bytes that Word and LibreOffice open.
 
     `signatures` overrides the empty signature blocks; `appendix_xml` is trusted WordprocessingML
     (from this package only) placed after them, such as an audit certificate; `images` are PNG
-    files it refers to by relationship id (see image_xml).
+    files it refers to by relationship id (see image_xml). `envelope_id` goes into the document's
+    keywords, so a copy sent for signature names its envelope.
     """
     frame = load_frame()
-    context = frame_context(contract)
+    context = {**frame_context(contract), "envelope_id": envelope_id}
     if signatures and context["signatures"]:
         context["signatures"] = {**context["signatures"], **signatures}
     context["body"] = Markup(body_xml(contract))

@@ -45,20 +45,30 @@ def _party_cell(cell, who: str) -> None:
     cell.add_paragraph("{{ labels.%s_role }}" % who).runs[0].italic = True
 
 
+def _bookmarked_run(paragraph, text: str, name: str, number: int) -> None:
+    """A run inside a bookmark, so a signed copy can fill it in after the document is frozen."""
+    paragraph._p.append(parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="{name}"/>'))
+    paragraph.add_run(text).bold = False
+    paragraph._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>'))
+
+
 def _signature_table(document: docx.document.Document) -> None:
     table = document.add_table(rows=5, cols=2)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    rows = (("{{ labels.signed_for }} {{ parties.%s.name }}", True),
-            ("{{ labels.signature }}: {{ signatures.%s.mark }}", False),
-            ("{{ labels.name }}: {{ signatures.%s.name }}", False),
-            ("{{ labels.title }}: {{ signatures.%s.title }}", False),
-            ("{{ labels.date }}: {{ signatures.%s.date }}", False))
-    for row, (text, bold) in zip(table.rows, rows):
-        row.cells[0].paragraphs[0].add_run(text % "freelancer").bold = bold
-        row.cells[1].paragraphs[0].add_run(text % "client").bold = bold
-        for cell in row.cells:
-            cell.paragraphs[0].paragraph_format.space_before = Pt(12 if not bold else 4)
+    # (label run, value run, bookmark of the value that signing fills in, bold)
+    rows = (("{{ labels.signed_for }} {{ parties.%s.name }}", "", "", True),
+            ("{{ labels.signature }}: ", "{{ signatures.%s.mark }}", "mark", False),
+            ("{{ labels.name }}: {{ signatures.%s.name }}", "", "", False),
+            ("{{ labels.title }}: {{ signatures.%s.title }}", "", "", False),
+            ("{{ labels.date }}: ", "{{ signatures.%s.date }}", "date", False))
+    for number, (row, (label, value, mark, bold)) in enumerate(zip(table.rows, rows)):
+        for column, who in enumerate(("freelancer", "client")):
+            paragraph = row.cells[column].paragraphs[0]
+            paragraph.add_run(label % who if "%s" in label else label).bold = bold
+            if value:
+                _bookmarked_run(paragraph, value % who, f"cw_{who}_{mark}", number * 2 + column + 1)
+            paragraph.paragraph_format.space_before = Pt(12 if not bold else 4)
 
 
 def build() -> docx.document.Document:
@@ -69,6 +79,7 @@ def build() -> docx.document.Document:
     props.author, props.last_modified_by = "{{ author }}", "Clausewright"
     props.title, props.subject = "{{ title }}", "{{ subtitle }}"
     props.comments = "{{ labels.library_version }} {{ library_version }}"
+    props.keywords = "{{ envelope_id }}"  # a signed copy names its envelope, so the verify page can find it
     document.add_paragraph("{{ title }}", style="Title")
     document.add_paragraph("{{ subtitle }}", style="Subtitle")
     document.add_paragraph("{{ labels.between }}")
