@@ -414,7 +414,7 @@ def test_portfolio_use_only_with_the_clients_consent_when_switched_off(portfolio
     assert_says(text(profile(ip__portfolio=portfolio)), present, absent)
 
 
-KEPT = ("cannot be waived or transferred", "They remain with the author of the Deliverables.")
+KEPT = ("cannot be waived or transferred", "They remain with the author of the Deliverables")
 WAIVED = ("the Freelancer waives its moral rights",)
 
 
