@@ -6,14 +6,16 @@ import base64
 import hashlib
 import hmac
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 import segno
 
 from . import markup
-from .docx import block_xml, image_xml
+from .docx import _text, _with_images, block_xml, image_xml
 
 QR_REL = "rIdCertificateQr"
 QR_SIZE = 2000  # twips: about 3.5 cm, big enough for a phone camera on paper
@@ -113,3 +115,66 @@ def certificate_xml(cert: Certificate, labels: dict[str, str]) -> str:
     title = f'<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:pageBreakBefore/></w:pPr><w:r><w:t>{escape(labels["certificate_title"])}</w:t></w:r></w:p>'
     body = "".join(block_xml(block) for block in certificate_blocks(cert, labels))
     return title + body + image_xml(QR_REL, QR_SIZE, QR_SIZE, "verify")
+
+
+def signed_copy(frozen: bytes, fills: dict[str, str], appendix_xml: str, images: dict[str, bytes]) -> bytes:
+    """The frozen DOCX, unchanged but for its signature bookmarks filled and an appendix at the end.
+
+    `fills` maps a bookmark of the frame (such as `cw_client_mark`) to the text it receives;
+    `appendix_xml` (trusted WordprocessingML, such as certificate_xml) goes after the last
+    paragraph, and `images` are the PNG files it refers to by relationship id.
+    """
+    def fill(document: str) -> str:
+        for name, text in fills.items():
+            start = re.compile(rf'<w:bookmarkStart [^>]*w:name="{re.escape(name)}"[^>]*/>')
+            run = f'<w:r><w:t xml:space="preserve">{_text(text)}</w:t></w:r>'
+            document, found = start.subn(lambda match: match.group(0) + run, document, count=1)
+            if not found:
+                raise ValueError(f"the document has no {name} bookmark to fill")
+        end = _body_end(document)
+        return document[:end] + appendix_xml + document[end:]
+
+    return _rewrite(frozen, fill, images)
+
+
+def certificate_docx(frozen: bytes, cert: Certificate, labels: dict[str, str]) -> bytes:
+    """The certificate alone, as a DOCX in the frozen document's page setup and styles."""
+    def only_certificate(document: str) -> str:
+        begin = document.index(">", document.index("<w:body")) + 1
+        end = _body_end(document)
+        return document[:begin] + certificate_xml(cert, labels) + document[end:]
+
+    return _rewrite(frozen, only_certificate, {QR_REL: qr_png(cert.verify_url)})
+
+
+def _body_end(document: str) -> int:
+    """Where the body's content ends: before the section properties that close it."""
+    return document.rfind("<w:sectPr")
+
+
+def _rewrite(package: bytes, change, images: dict[str, bytes]) -> bytes:
+    """A copy of a DOCX with its main part passed through `change` and PNG images added."""
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts:
+            if info.filename == "word/document.xml":
+                data = change(data.decode("utf-8")).encode("utf-8")
+            elif info.filename == "word/_rels/document.xml.rels" and images:
+                data = _with_images(data, images)
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        for rel, png in images.items():
+            archive.writestr(zipfile.ZipInfo(f"word/media/{rel}.png", parts[0][0].date_time), png)
+    return out.getvalue()
+
+
+def envelope_named(data: bytes) -> str | None:
+    """The envelope id a DOCX's keywords name, or None for a file that is not such a DOCX."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8")
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, EOFError):
+        return None
+    found = re.search(r"<cp:keywords>([^<]*)</cp:keywords>", core)
+    return unescape(found.group(1)).strip() or None if found else None

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from webapp import auth, contracts, errors, i18n, templating, wizard
+from webapp import auth, contracts, envelopes, errors, i18n, security, sign, templating, verify, wizard
 from webapp.config import configure
 from webapp.extensions import csrf, db, migrate
 
@@ -27,8 +28,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
+    security.init_app(app)
+    if app.config["PROXY_HOPS"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"], x_proto=app.config["PROXY_HOPS"],
+                                x_host=app.config["PROXY_HOPS"])
 
     auth.init_app(app)
     app.register_blueprint(contracts.bp)
     app.register_blueprint(wizard.bp)
+    envelopes.init_app(app)
+    app.register_blueprint(sign.bp)
+    app.register_blueprint(verify.bp)
     return app

@@ -9,6 +9,8 @@ from typing import Any
 
 from flask import Flask
 
+from contracts.signing import DEFAULT_MAX_AGE
+
 SECRET_KEY_FILE = "secret_key"
 
 
@@ -24,6 +26,22 @@ def default_settings(instance_path: str) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # Signing links: lifetime in seconds, and the keys that sign them (newest first; default: SECRET_KEY).
+        "LINK_MAX_AGE": DEFAULT_MAX_AGE,
+        "SIGNING_KEYS": None,
+        # The address links in emails and QR codes start with, when no request tells it (cron, workers).
+        "BASE_URL": "",
+        # Email goes out only when SMTP_HOST is set; otherwise the freelancer copies the link.
+        "SMTP_HOST": "",
+        "SMTP_PORT": None,
+        "SMTP_USER": "",
+        "SMTP_PASSWORD": "",
+        "SMTP_FROM": "",
+        "SMTP_STARTTLS": False,
+        # Background jobs go to RQ on this Redis when set, and run inline otherwise.
+        "REDIS_URL": "",
+        # How many proxies in front of the app set X-Forwarded-For (0: use the peer address).
+        "PROXY_HOPS": 0,
     }
 
 
@@ -35,6 +53,11 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
     if overrides:
         app.config.from_mapping(overrides)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config["DATABASE_URL"])
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # Writers queue for SQLite's single write lock instead of failing after the default 5 seconds.
+        options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+        options["connect_args"] = {"timeout": 30, **options.get("connect_args", {})}
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel import Locale
-from flask import Flask, current_app, has_request_context, request
+from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -28,10 +28,12 @@ def shipped_locales(folder: Path) -> list[str]:
 
 
 def select_locale() -> str:
-    """The signed-in freelancer's chosen language, else the best match for the browser."""
+    """The contract's language on signing pages, else the signed-in freelancer's choice, else the browser's."""
     available = current_app.config["UI_LOCALES"]
     if not has_request_context():
         return SOURCE_LOCALE
+    if g.get("document_language") in available:
+        return g.document_language
     if current_user.is_authenticated and current_user.locale in available:
         return current_user.locale
     return request.accept_languages.best_match(available, default=SOURCE_LOCALE)

@@ -1,12 +1,15 @@
-"""The web app's tables: freelancers and their contracts."""
+"""The web app's tables: freelancers, their contracts, and the envelopes sent for signature."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from flask_login import UserMixin, current_user
-from sqlalchemy import JSON, DateTime, ForeignKey, String, select
+from sqlalchemy import (
+    JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, select,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -53,6 +56,8 @@ class Contract(db.Model):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, onupdate=now)
 
     owner: Mapped[User] = relationship(back_populates="contracts")
+    # Deleting a contract keeps what was sent for signature: the envelopes only lose the link back.
+    envelopes: Mapped[list[Envelope]] = relationship(back_populates="contract", order_by="Envelope.created_at")
 
     def record(self, answers: dict[str, Any], completed: list[str]) -> None:
         """Store new answers and completed steps, keeping the dashboard columns in step."""
@@ -73,3 +78,118 @@ def own_contracts() -> list[Contract]:
     """The signed-in freelancer's contracts, newest first."""
     query = select(Contract).where(Contract.user_id == current_user.id)
     return list(db.session.scalars(query.order_by(Contract.created_at.desc(), Contract.id.desc())))
+
+
+def new_envelope_id() -> str:
+    """A random public id for an envelope, printed on its certificate."""
+    return str(uuid.uuid4())
+
+
+class Envelope(db.Model):
+    """A contract frozen for signature: the exact bytes sent, their hash, and where signing stands."""
+
+    __tablename__ = "envelopes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_envelope_id)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id", ondelete="SET NULL"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    freelancer_first: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(String(300))
+    client_name: Mapped[str] = mapped_column(String(200))
+    document: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    document_hash: Mapped[str] = mapped_column(String(64))
+    html: Mapped[str] = mapped_column(Text, deferred=True)
+    transition: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    profile: Mapped[dict[str, Any]] = mapped_column(Answers)
+    library_version: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    signed_document: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    signed_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    verification_code: Mapped[str | None] = mapped_column(String(19), unique=True)
+
+    owner: Mapped[User] = relationship()
+    contract: Mapped[Contract | None] = relationship(back_populates="envelopes")
+    signers: Mapped[list[Signer]] = relationship(back_populates="envelope", order_by="Signer.id",
+                                                 cascade="all, delete-orphan", passive_deletes=True)
+    events: Mapped[list[Event]] = relationship(order_by="Event.seq", cascade="all, delete-orphan",
+                                               passive_deletes=True)
+
+    def signer(self, role: str) -> Signer:
+        """The freelancer's or the client's signer row."""
+        return next(s for s in self.signers if s.role == role)
+
+
+class Signer(db.Model):
+    """One party asked to sign an envelope; its nonce makes its links valid (a new nonce kills them)."""
+
+    __tablename__ = "signers"
+    __table_args__ = (UniqueConstraint("envelope_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    envelope_id: Mapped[str] = mapped_column(ForeignKey("envelopes.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254))
+    nonce: Mapped[str] = mapped_column(String(64))
+    viewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    declined_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decline_reason: Mapped[str] = mapped_column(Text, default="")
+
+    envelope: Mapped[Envelope] = relationship(back_populates="signers")
+    signature: Mapped[Signature | None] = relationship(back_populates="signer", uselist=False)
+
+
+class Signature(db.Model):
+    """A signer's signature. The unique signer id makes signing happen once, however many requests race."""
+
+    __tablename__ = "signatures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signer_id: Mapped[int] = mapped_column(ForeignKey("signers.id", ondelete="CASCADE"), unique=True)
+    typed_name: Mapped[str] = mapped_column(String(200))
+    signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ip: Mapped[str] = mapped_column(String(45))
+    user_agent: Mapped[str] = mapped_column(String(500))
+    document_hash: Mapped[str] = mapped_column(String(64))
+    consent_hash: Mapped[str] = mapped_column(String(64))
+
+    signer: Mapped[Signer] = relationship(back_populates="signature")
+
+
+class Event(db.Model):
+    """One line of an envelope's audit trail, sealed to the line before it by a hash."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("envelope_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    envelope_id: Mapped[str] = mapped_column(ForeignKey("envelopes.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ip: Mapped[str] = mapped_column(String(45), default="")
+    user_agent: Mapped[str] = mapped_column(String(500), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(Answers, default=dict)
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+def own_envelope(envelope_id: str) -> Envelope:
+    """The signed-in freelancer's envelope with this id; 404 for anyone else's."""
+    query = select(Envelope).where(Envelope.id == envelope_id, Envelope.user_id == current_user.id)
+    return db.first_or_404(query)
+
+
+def own_envelopes() -> list[Envelope]:
+    """The signed-in freelancer's envelopes, newest first."""
+    query = select(Envelope).where(Envelope.user_id == current_user.id)
+    return list(db.session.scalars(query.order_by(Envelope.created_at.desc())))

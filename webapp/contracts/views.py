@@ -17,7 +17,7 @@ from contracts.wizard import is_complete, question_steps, resume_step
 from webapp.contracts.forms import BLANK, ButtonForm, StartForm
 from webapp.contracts.samples import list_samples, sample_answers
 from webapp.extensions import db
-from webapp.models import Contract, own_contract, own_contracts
+from webapp.models import Contract, own_contract, own_contracts, own_envelopes
 from webapp.wizard.answers import check_answers, complete_steps
 
 bp = Blueprint("contracts", __name__, template_folder="templates")
@@ -33,7 +33,7 @@ def dashboard():
     rows = [{"contract": c, "fees": total_fees(c.answers), "complete": is_complete(c.completed)}
             for c in own_contracts()]
     return render_template("contracts/dashboard.html", rows=rows, button=ButtonForm(),
-                           questions=len(question_steps()))
+                           questions=len(question_steps()), envelopes=own_envelopes())
 
 
 @bp.route("/contracts/new", methods=["GET", "POST"])

@@ -8,6 +8,7 @@ from flask_login import login_required
 from contracts.assemble import assemble
 from contracts.html import render_html
 from contracts.wizard import Step, next_step, previous_step, question_steps, step_number, wizard_steps
+from webapp.envelopes.forms import SendForm
 from webapp.extensions import db
 from webapp.models import Contract, own_contract
 from webapp.wizard.answers import check_answers, locate, problems_in_step, report_problems
@@ -93,4 +94,5 @@ def review(contract_id: int):
         preview=render_html(document) if document is not None else None,
         problems=locate(contract.answers, problems, contract.completed),
         unanswered=[{"id": s.id, "title": page_for(s).title} for s in unanswered],
+        send=SendForm(), envelopes=list(reversed(contract.envelopes)),
     )
