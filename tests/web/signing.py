@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from web.interview import answer_all, start_contract
 from web.page import Page
+from sqlalchemy.orm import undefer
 
 from webapp.extensions import db
 from webapp.models import Envelope, Event, Signature
@@ -52,7 +53,7 @@ def freelancer_link(client, envelope_id: str) -> str:
 def stored(app, envelope_id: str) -> dict:
     """What the database holds about an envelope: status, events, signatures."""
     with app.app_context():
-        envelope = db.session.get(Envelope, envelope_id)
+        envelope = db.session.get(Envelope, envelope_id, options=[undefer("*")])
         events = db.session.query(Event).filter_by(envelope_id=envelope_id).order_by(Event.seq).all()
         signatures = db.session.query(Signature).join(Signature.signer).filter_by(envelope_id=envelope_id).all()
         return {"status": envelope.status, "events": [e.kind for e in events],
