@@ -64,3 +64,16 @@ def test_second_language_must_differ_from_the_first():
     data["second_language"] = data["language"]
     with pytest.raises(ProfileError, match="second_language: must differ from language"):
         parse_profile(data)
+
+
+@pytest.mark.parametrize("first, second, prevails", [
+    ("en", "fr", "the English version prevails"),
+    ("fr", "es", "la version en langue française prévaut"),
+    ("es", "en", "prevalecerá la versión en español"),
+])
+def test_a_bilingual_contract_says_which_version_prevails(first, second, prevails):
+    profile = load_profile(SAMPLES[0]).model_copy(update={"language": first, "second_language": second})
+    contract = assemble(profile)
+    assert "general.languages" in contract.clause_ids
+    assert prevails in docx.Document(io.BytesIO(render_docx(contract))).element.xml
+    assert "general.languages" not in assemble(load_profile(SAMPLES[0])).clause_ids
