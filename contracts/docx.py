@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from babel.dates import format_date
 from docxtpl import DocxTemplate
 from jinja2 import Template
 from jinja2.sandbox import SandboxedEnvironment
@@ -25,6 +24,7 @@ from markupsafe import Markup
 
 from . import markup
 from .assemble import Contract
+from .library import long_date
 
 BASE = Path(__file__).resolve().parent / "templates" / "base.docx"
 TEMPLATED = re.compile(r"^(word/(document|header\d*|footer\d*)|docProps/core)\.xml$")
@@ -154,7 +154,7 @@ def frame_context(contract: Contract) -> dict[str, Any]:
         "title": contract.title, "subtitle": contract.subtitle, "labels": contract.labels,
         "author": p.freelancer.name, "created": f"{p.effective_date.isoformat()}T00:00:00Z", "library_version": contract.library_version,
         "parties": {"freelancer": party(p.freelancer), "client": party(p.client)},
-        "effective_date": format_date(p.effective_date, format="long", locale=p.language),
+        "effective_date": long_date(p.effective_date, p.language),
         "page": PAGE["letter" if p.law.country == "US" else "a4"],
         "signatures": {"freelancer": unsigned(p.freelancer), "client": unsigned(p.client)}
         if contract.document == "contract" else None,

@@ -42,13 +42,19 @@ def _flatten(value: str) -> str:
                     for i, line in enumerate(lines))
 
 
+def long_date(value: date, language: str) -> str:
+    """A date as a contract writes it: "March 1, 2027", "1er mars 2027", "1 de marzo de 2027"."""
+    text = format_date(value, format="long", locale=language)
+    return f"1er{text[1:]}" if language == "fr" and value.day == 1 else text
+
+
 def _to_text(value: Any, language: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, date):
-        return format_date(value, format="long", locale=language)
+        return long_date(value, language)
     if isinstance(value, (Decimal, int, float)):
         return format_decimal(value, locale=language)
     if isinstance(value, (list, tuple)):
@@ -69,7 +75,7 @@ def _money(ctx, value: Decimal | None) -> str:
 
 @pass_context
 def _date(ctx, value: date | None) -> str:
-    return "" if value is None else format_date(value, format="long", locale=ctx["language"])
+    return "" if value is None else long_date(value, ctx["language"])
 
 
 @pass_context
@@ -79,7 +85,7 @@ def _number(ctx, value: Decimal | int) -> str:
 
 @pass_context
 def _percent(ctx, value: Decimal | int) -> str:
-    return format_percent(Decimal(value) / 100, format="#,##0.##%", locale=ctx["language"])
+    return format_percent(Decimal(value) / 100, locale=ctx["language"], decimal_quantization=False)
 
 
 @pass_context
