@@ -15,7 +15,8 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("parties", ("language", "currency", "effective_date", "project", "law", "freelancer", "client")),
+    Step("parties", ("language", "second_language", "currency", "effective_date", "project", "law", "freelancer",
+                     "client")),
     Step("relationship", ("relationship",)),
     Step("deliverables", ("deliverables", "exclusions")),
     Step("ip", ("ip",)),

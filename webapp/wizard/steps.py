@@ -46,6 +46,9 @@ def is_blank(row) -> bool:
 
 class PartiesStep(StepForm):
     language = SelectField(_l("Language of the contract"), [InputRequired()], choices=options(LANGUAGES), default="en")
+    second_language = SelectField(_l("Second language, side by side (optional)"), default="",
+                                  choices=options({"": _l("None"), **LANGUAGES}),
+                                  description=_l("A bilingual contract shows each clause beside its translation."))
     currency = SelectField(_l("Currency"), [InputRequired()], default="USD")
     effective_date = CalendarDateField(_l("Effective date"), [InputRequired()], default=date.today)
     project = StringField(_l("Project name"), [DataRequired(), LINE],
@@ -57,6 +60,11 @@ class PartiesStep(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.currency.choices = current_currency_choices()
+
+    def answers(self) -> dict[str, Any]:
+        answers = super().answers()
+        answers["second_language"] = answers["second_language"] or None
+        return answers
 
 
 class RelationshipStep(StepForm):
