@@ -1,0 +1,108 @@
+"""The freelancer sends a contract, the client signs it on a phone, the freelancer countersigns, both download."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def text_of(path) -> str:
+    """Paragraphs and table cells of a saved DOCX."""
+    document = docx.Document(io.BytesIO(path.read_bytes()))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def watch_csp(page, refused: list[str]) -> None:
+    """Collect console messages saying the Content Security Policy blocked something."""
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+
+
+def sign(page, name: str) -> None:
+    """Tick the consent, type the name and press Sign."""
+    page.check("#consent")
+    page.fill("#typed_name", name)
+    page.get_by_role("button", name="Sign", exact=True).click()
+
+
+def test_send_sign_countersign_and_both_download(live_server, browser, artifacts):
+    refused: list[str] = []
+    freelancer = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    freelancer.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    page = freelancer.new_page()
+    watch_csp(page, refused)
+    page.goto(live_server + "/account/register")
+    page.fill("#email", "maya@lindqvist.design")
+    page.fill("#password", "a long enough password")
+    page.fill("#confirm", "a long enough password")
+    page.click("button.primary")
+    page.wait_for_url("**/account/business")
+    page.goto(live_server + "/contracts/new")
+    page.check("input[value='designer-licence']")
+    page.click("button:has-text('Start')")
+    page.wait_for_url("**/review")
+    page.get_by_role("button", name="Send for signature").click()
+    page.wait_for_url("**/envelopes/*")
+    page.click("button[data-copy]")
+    page.wait_for_selector("button[data-copy]:has-text('Copied')")
+    link = page.input_value("#sign-link")
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    page.screenshot(path=artifacts / "01-sent.png", full_page=True)
+
+    client = browser.new_context(viewport=PHONE, accept_downloads=True, is_mobile=True, has_touch=True)
+    phone = client.new_page()
+    watch_csp(phone, refused)
+    phone.goto(link)
+    assert "Maya Lindqvist Design LLC asks you to sign" in phone.inner_text("main")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.screenshot(path=artifacts / "02-client-signing-page-phone.png")
+    phone.click("a[href='#sign']")
+    phone.check("#consent")
+    phone.fill("#typed_name", "Daniel Okafor")
+    phone.locator("#sign").screenshot(path=artifacts / "03-client-signature-phone.png")
+    sign(phone, "Daniel Okafor")
+    phone.wait_for_selector("#outcome")
+    assert "You have signed" in phone.inner_text("#outcome")
+    phone.screenshot(path=artifacts / "04-client-signed-phone.png", full_page=True)
+
+    page.reload()
+    assert "Signed by the client" in page.inner_text("main")
+    page.get_by_role("link", name="Countersign").click()
+    page.wait_for_selector("#typed_name")
+    page.screenshot(path=artifacts / "05-freelancer-signing-page-desktop.png")
+    sign(page, "Maya Lindqvist")
+    page.wait_for_url("**/envelopes/*")
+    assert "Signed by both" in page.inner_text("main")
+    page.screenshot(path=artifacts / "06-completed.png", full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the signed contract (DOCX)").click()
+    by_freelancer = artifacts / "signed-by-freelancer.docx"
+    download.value.save_as(by_freelancer)
+
+    phone.reload()
+    assert "Signed by both parties" in phone.inner_text("#outcome")
+    phone.screenshot(path=artifacts / "07-client-completed-phone.png", full_page=True)
+    with phone.expect_download() as download:
+        phone.get_by_role("link", name="Download the signed contract (DOCX)").click()
+    by_client = artifacts / "signed-by-client.docx"
+    download.value.save_as(by_client)
+
+    assert by_client.read_bytes() == by_freelancer.read_bytes()
+    text = text_of(by_client)
+    assert "Daniel Okafor (Signed electronically)" in text and "Maya Lindqvist (Signed electronically)" in text
+    assert "Certificate of electronic signature" in text
+    page.goto(live_server + "/verify")
+    page.set_input_files("#document", str(by_client))
+    page.get_by_role("button", name="Check").click()
+    assert "Genuine and unaltered" in page.inner_text("#verdict")
+    page.screenshot(path=artifacts / "08-verify.png", full_page=True)
+    assert refused == []
+    client.close()
+    freelancer.close()
