@@ -196,7 +196,7 @@ def test_spanish_licence_alone_is_not_described_as_an_assignment_of_works():
 
 def test_spanish_late_payment_carries_law_3_2004_interest_and_40_euros():
     agreed = text(profile(law=SPAIN, currency="EUR", payment__late_fee_percent=1.5, payment__late_fee_period="month"))
-    assert_says(agreed, ("al tipo del 1,5% mensual", "artículo 7 de la Ley 3/2004",
+    assert_says(agreed, ("al tipo del 1,5 % mensual", "artículo 7 de la Ley 3/2004",
                          "cantidad fija de 40 euros", "60 días naturales"),
                 ("más ocho puntos porcentuales", "El Profesional no pacta intereses de demora contractuales"))
     statutory = text(profile(law=SPAIN, currency="EUR", payment__late_fee_percent=0))
@@ -265,7 +265,7 @@ def test_ip_models():
 
 def test_source_files_buyout_or_not_for_sale():
     bought = text(profile(ip__buyout_percent=40))
-    assert_says(bought, ("Compra de los Archivos Fuente", "por el 40% del total de los Honorarios", "4.000,00"),
+    assert_says(bought, ("Compra de los Archivos Fuente", "por el 40 % del total de los Honorarios", "4.000,00"),
                 ("Los Archivos Fuente no están a la venta",))
     kept = text(profile(ip__buyout_percent=None))
     assert_says(kept, ("Los Archivos Fuente no están a la venta",), ("Compra de los Archivos Fuente",))
@@ -286,7 +286,7 @@ def test_reseller_stance():
     client_accounts = profile(reseller={"stance": "client_accounts", "accounts": accounts, "vault": "Bitwarden"})
     body = text(reseller)
     assert_says(body, ("Productos de terceros suministrados por el Profesional", "los revende al Cliente",
-                       "un margen del 15%", "Elegido por el Profesional (confidencial)",
+                       "un margen del 15 %", "Elegido por el Profesional (confidencial)",
                        "conocimientos técnicos confidenciales del Profesional",
                        "Cuando el Cliente figure como titular de una cuenta"),
                 ("Cuentas a nombre del Cliente", "Pacific Print Co."))
@@ -342,8 +342,8 @@ def test_time_billing_free_allowance():
 def test_late_fee_period_is_spanish_not_a_code():
     monthly = text(profile(payment__late_fee_percent=1.5, payment__late_fee_period="month"))
     yearly = text(profile(payment__late_fee_percent=8, payment__late_fee_period="year"))
-    assert_says(monthly, ("un interés de demora del 1,5% mensual",), (" month", " year"))
-    assert_says(yearly, ("un interés de demora del 8% anual",), (" month", " year"))
+    assert_says(monthly, ("un interés de demora del 1,5 % mensual",), (" month", " year"))
+    assert_says(yearly, ("un interés de demora del 8 % anual",), (" month", " year"))
     assert_says(text(profile(payment__late_fee_percent=0)), ("El Profesional no pacta intereses de demora contractuales",))
 
 
@@ -351,7 +351,8 @@ def test_estimates_approval_and_contacts():
     approver = {"name": "Martin Crowe", "title": "Finance Director", "email": "martin@northwindcoffee.com"}
     body = text(profile(contacts__estimates_need_approval=True, contacts__approver=approver))
     assert_says(body, ("Aprobación escrita de presupuestos", "una vez que Martin Crowe, Finance Director, haya aprobado",
-                       "El Profesional enviará sus presupuestos a martin@northwindcoffee.com"),
+                       "El Profesional enviará sus presupuestos a martin@northwindcoffee.com",
+                       "exceda en más de un 10 % el presupuesto aprobado"),
                 ("Aprobaciones y presupuestos",))
     alone = text(profile(contacts__authorised=[]))
     assert_says(alone, ("Las solicitudes de cualquier persona distinta del interlocutor principal, incluidos",),
@@ -369,7 +370,7 @@ def test_termination_notice_and_exit_options():
 
 
 def test_deposit_and_invoice_terms():
-    assert_says(text(profile(payment__deposit_percent=30)), ("un anticipo del 30% de los Honorarios, es decir, 3.000,00",))
+    assert_says(text(profile(payment__deposit_percent=30)), ("un anticipo del 30 % de los Honorarios, es decir, 3.000,00",))
     no_deposit = text(profile(payment__deposit_percent=0))
     assert_says(no_deposit, ("Las cantidades ya abonadas se compensarán con dichos importes.",), ("Anticipo",))
     assert_says(text(profile(payment__invoice_days=0)), ("Las facturas se pagarán a su recepción",))
