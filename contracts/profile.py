@@ -31,6 +31,26 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+class Reason(str):
+    """A plain English reason that keeps its template and values, so an interface can translate it."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> Reason:
+        reason = super().__new__(cls, template.format(**params))
+        reason.template, reason.params = template, params
+        return reason
+
+
+class FieldProblem(ValueError):
+    """A rule across fields, raised by a model validator, that belongs to one of its fields."""
+
+    def __init__(self, field: str, reason: Reason):
+        super().__init__(f"{field}: {reason}")
+        self.field, self.reason = field, reason
+
+
 class ProfileError(ValueError):
     """Bad interview answers: each problem is a (field path, plain reason) pair."""
 
@@ -51,7 +71,7 @@ def _clean(value: Any, *, multiline: bool) -> Any:
 def _percent(low: int, high: int):
     def check(value: Decimal) -> Decimal:
         if not low <= value <= high:
-            raise ValueError(f"must be between {low} and {high}, got {value:g}")
+            raise ValueError(Reason("must be between {low} and {high}, got {got}", low=low, high=high, got=f"{value:g}"))
         return value
 
     return AfterValidator(check)
@@ -59,13 +79,13 @@ def _percent(low: int, high: int):
 
 def _email(value: str) -> str:
     if value and not _EMAIL.match(value):
-        raise ValueError(f"must be an email address like name@example.com, got {value!r}")
+        raise ValueError(Reason("must be an email address like name@example.com, got {got!r}", got=value))
     return value
 
 
 def _currency(value: str) -> str:
     if value.upper() not in list_currencies():
-        raise ValueError(f"must be a three-letter currency code such as USD or EUR, got {value!r}")
+        raise ValueError(Reason("must be a three-letter currency code such as USD or EUR, got {got!r}", got=value))
     return value.upper()
 
 
@@ -137,9 +157,9 @@ class IP(Model):
     @model_validator(mode="after")
     def _licence_has_scope(self) -> IP:
         if self.model == "licence" and not self.licence_scope:
-            raise ValueError("licence_scope: is required when the model is licence")
+            raise FieldProblem("licence_scope", Reason("is required when the model is licence"))
         if self.model == "full_assignment" and self.buyout_percent is not None:
-            raise ValueError("buyout_percent: does not apply to full_assignment, which already assigns the source files")
+            raise FieldProblem("buyout_percent", Reason("does not apply to full_assignment, which already assigns the source files"))
         return self
 
 
@@ -157,9 +177,9 @@ class Communication(Model):
     @model_validator(mode="after")
     def _plan_has_fee(self) -> Communication:
         if self.plan == "maintenance" and self.maintenance_fee is None:
-            raise ValueError("maintenance_fee: is required when the plan is maintenance")
+            raise FieldProblem("maintenance_fee", Reason("is required when the plan is maintenance"))
         if len(set(self.billable)) != len(self.billable):
-            raise ValueError("billable: lists an item twice")
+            raise FieldProblem("billable", Reason("lists an item twice"))
         return self
 
 
@@ -182,7 +202,7 @@ class Contacts(Model):
     @model_validator(mode="after")
     def _approver_when_needed(self) -> Contacts:
         if self.estimates_need_approval and self.approver is None:
-            raise ValueError("approver: is required when estimates need written approval")
+            raise FieldProblem("approver", Reason("is required when estimates need written approval"))
         return self
 
 
@@ -245,7 +265,7 @@ class Profile(Model):
     @model_validator(mode="after")
     def _two_different_languages(self) -> Profile:
         if self.second_language == self.language:
-            raise ValueError("second_language: must differ from language (leave it empty for one language)")
+            raise FieldProblem("second_language", Reason("must differ from language (leave it empty for one language)"))
         return self
 
     @property
@@ -267,43 +287,48 @@ class Profile(Model):
         return self.deliverables[0]
 
 
-def _describe(error: dict) -> tuple[str, str]:
+REASONS = {
+    "missing": "is required",
+    "extra_forbidden": "is not a known field (check the spelling)",
+    "string_too_short": "must not be empty",
+    "string_too_long": "must be at most {max_length} characters",
+    "too_short": "must have at least {min_length} item(s)",
+    "too_long": "must have at most {max_length} items",
+    "greater_than_equal": "must be at least {ge}, got {got!r}",
+    "less_than_equal": "must be at most {le}, got {got!r}",
+    "decimal_max_places": "must have at most {decimal_places} decimal places",
+    "literal_error": "must be one of {expected}, got {got!r}",
+    "bool_parsing": "must be true or false, got {got!r}",
+    "model_type": "must be a group of fields",
+    "dict_type": "must be a group of fields",
+    "list_type": "must be a list",
+    "date": "must be a date like 2026-01-31, got {got!r}",
+    "number": "must be a number, got {got!r}",
+    "string": "must be text, got {got!r}",
+}
+
+
+def _describe(error: dict) -> tuple[str, Reason]:
     """Turn one pydantic error into a (field path, plain reason) pair."""
     path = ".".join(str(part) for part in error["loc"])
     kind, ctx, got = error["type"], error.get("ctx", {}), error.get("input")
     if kind == "value_error":
-        reason = str(ctx.get("error", error["msg"]))
-        field, sep, rest = reason.partition(": ")
-        if sep and field.isidentifier():
-            return (f"{path}.{field}" if path else field), rest
-        return path, reason
-    reasons = {
-        "missing": "is required",
-        "extra_forbidden": "is not a known field (check the spelling)",
-        "string_too_short": "must not be empty",
-        "string_too_long": f"must be at most {ctx.get('max_length')} characters",
-        "too_short": f"must have at least {ctx.get('min_length')} item(s)",
-        "too_long": f"must have at most {ctx.get('max_length')} items",
-        "greater_than_equal": f"must be at least {ctx.get('ge')}, got {got!r}",
-        "less_than_equal": f"must be at most {ctx.get('le')}, got {got!r}",
-        "decimal_max_places": f"must have at most {ctx.get('decimal_places')} decimal places",
-        "literal_error": f"must be one of {ctx.get('expected')}, got {got!r}",
-        "bool_parsing": f"must be true or false, got {got!r}",
-        "model_type": "must be a group of fields",
-        "dict_type": "must be a group of fields",
-        "list_type": "must be a list",
-    }
+        cause = ctx.get("error")
+        if isinstance(cause, FieldProblem):
+            return (f"{path}.{cause.field}" if path else cause.field), cause.reason
+        reason = cause.args[0] if isinstance(cause, ValueError) and cause.args else str(cause or error["msg"])
+        return path, reason if isinstance(reason, Reason) else Reason("{text}", text=reason)
     if kind in ("too_short", "too_long") and isinstance(got, str):
         kind = "string_" + kind
-    if kind in reasons:
-        return path, reasons[kind]
-    if kind.startswith("date_"):
-        return path, f"must be a date like 2026-01-31, got {got!r}"
-    if kind.startswith(("int_", "decimal_", "float_")):
-        return path, f"must be a number, got {got!r}"
-    if kind.startswith("string_"):
-        return path, f"must be text, got {got!r}"
-    return path, error["msg"]
+    for prefix, family in (("date_", "date"), ("int_", "number"), ("decimal_", "number"), ("float_", "number")):
+        if kind.startswith(prefix) and kind not in REASONS:
+            kind = family
+    if kind.startswith("string_") and kind not in REASONS:
+        kind = "string"
+    if kind not in REASONS:
+        return path, Reason("{text}", text=error["msg"])
+    params = {k: v for k, v in ctx.items() if isinstance(v, (str, int, float, Decimal))}
+    return path, Reason(REASONS[kind], got=got, **params)
 
 
 def parse_profile(data: Any) -> Profile:

@@ -432,3 +432,14 @@ def test_a_buyout_price_is_refused_when_everything_is_assigned_anyway():
     data = with_changes(ip__model="full_assignment", ip__buyout_percent=40)
     assert problems_of(data) == [
         ("ip.buyout_percent", "does not apply to full_assignment, which already assigns the source files")]
+
+
+def test_each_reason_keeps_its_template_and_values_for_translation():
+    data = with_changes(ip__buyout_percent=5, communication__plan="maintenance")
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(data)
+    reasons = dict(caught.value.problems)
+    buyout = reasons["ip.buyout_percent"]
+    assert buyout.template == "must be between {low} and {high}, got {got}"
+    assert buyout.template.format(**buyout.params) == buyout == "must be between 20 and 100, got 5"
+    assert reasons["communication.maintenance_fee"].template == "is required when the plan is maintenance"
