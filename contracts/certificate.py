@@ -113,8 +113,9 @@ def qr_png(url: str) -> bytes:
 def certificate_xml(cert: Certificate, labels: dict[str, str]) -> str:
     """The certificate as WordprocessingML starting on a new page, with its QR code (relationship QR_REL)."""
     title = f'<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:pageBreakBefore/></w:pPr><w:r><w:t>{escape(labels["certificate_title"])}</w:t></w:r></w:p>'
-    body = "".join(block_xml(block) for block in certificate_blocks(cert, labels))
-    return title + body + image_xml(QR_REL, QR_SIZE, QR_SIZE, "verify")
+    blocks = [block_xml(block) for block in certificate_blocks(cert, labels)]
+    # The QR code sits under the facts it verifies, on the certificate's first page.
+    return title + "".join(blocks[:2]) + image_xml(QR_REL, QR_SIZE, QR_SIZE, "verify") + "".join(blocks[2:])
 
 
 def signed_copy(frozen: bytes, fills: dict[str, str], appendix_xml: str, images: dict[str, bytes]) -> bytes:

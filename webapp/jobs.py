@@ -10,6 +10,7 @@ from babel.dates import format_date
 from flask import current_app, has_app_context
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from webapp.envelopes.links import link_token
 from webapp.envelopes.trail import record
@@ -89,12 +90,7 @@ def email_sign_link(envelope_id: str, reminder: bool = False) -> None:
 @in_app
 def email_client_signed(envelope_id: str) -> None:
     """Tell the freelancer the client signed: countersign now, or it is complete."""
-    envelope = db.session.get(Envelope, envelope_id)
-    client = envelope.signer("client")
-    with force_locale(language(envelope, "freelancer")):
-        subject = _("%(client)s signed %(title)s", client=client.name, title=envelope.title)
-        link = external_url("envelopes.show", envelope_id=envelope.id)
-        send(envelope, "client_signed", subject, envelope.owner.email, client=client, link=link)
+    tell_freelancer(envelope_id, "client_signed")
 
 
 @in_app
@@ -115,9 +111,17 @@ def email_completed(envelope_id: str) -> None:
 @in_app
 def email_declined(envelope_id: str) -> None:
     """Tell the freelancer the client declined, and why."""
+    tell_freelancer(envelope_id, "declined")
+
+
+NOTICES = {"client_signed": _l("%(client)s signed %(title)s"), "declined": _l("%(client)s declined %(title)s")}
+
+
+def tell_freelancer(envelope_id: str, template: str) -> None:
+    """Email the freelancer what the client did, with a link to the envelope."""
     envelope = db.session.get(Envelope, envelope_id)
     client = envelope.signer("client")
     with force_locale(language(envelope, "freelancer")):
-        subject = _("%(client)s declined %(title)s", client=client.name, title=envelope.title)
+        subject = str(NOTICES[template]) % {"client": client.name, "title": envelope.title}
         link = external_url("envelopes.show", envelope_id=envelope.id)
-        send(envelope, "declined", subject, envelope.owner.email, client=client, link=link)
+        send(envelope, template, subject, envelope.owner.email, client=client, link=link)

@@ -32,6 +32,14 @@ def sign(page, name: str) -> None:
     page.get_by_role("button", name="Sign", exact=True).click()
 
 
+def download_signed(page, path):
+    """Click the signed contract's download link and save the file at `path`."""
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the signed contract (DOCX)").click()
+    download.value.save_as(path)
+    return path
+
+
 def test_send_sign_countersign_and_both_download(live_server, browser, artifacts):
     refused: list[str] = []
     freelancer = browser.new_context(viewport=DESKTOP, accept_downloads=True)
@@ -81,18 +89,12 @@ def test_send_sign_countersign_and_both_download(live_server, browser, artifacts
     page.wait_for_url("**/envelopes/*")
     assert "Signed by both" in page.inner_text("main")
     page.screenshot(path=artifacts / "06-completed.png", full_page=True)
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download the signed contract (DOCX)").click()
-    by_freelancer = artifacts / "signed-by-freelancer.docx"
-    download.value.save_as(by_freelancer)
+    by_freelancer = download_signed(page, artifacts / "signed-by-freelancer.docx")
 
     phone.reload()
     assert "Signed by both parties" in phone.inner_text("#outcome")
     phone.screenshot(path=artifacts / "07-client-completed-phone.png", full_page=True)
-    with phone.expect_download() as download:
-        phone.get_by_role("link", name="Download the signed contract (DOCX)").click()
-    by_client = artifacts / "signed-by-client.docx"
-    download.value.save_as(by_client)
+    by_client = download_signed(phone, artifacts / "signed-by-client.docx")
 
     assert by_client.read_bytes() == by_freelancer.read_bytes()
     text = text_of(by_client)

@@ -50,7 +50,9 @@ def open_link(token: str) -> tuple[Envelope, Signer]:
         raise Refused("expired", found[0] if found else None) from None
     except LinkError:
         raise Refused("invalid") from None
-    found = named(claims) or refuse("invalid")
+    found = named(claims)
+    if found is None:
+        raise Refused("invalid")
     envelope, signer = found
     if envelope.status in ("voided", "declined", "expired"):
         raise Refused(envelope.status, envelope)
@@ -69,8 +71,3 @@ def named(claims: LinkClaims) -> tuple[Envelope, Signer] | None:
     if signer.envelope.document_hash != claims.document_hash or not hmac.compare_digest(signer.nonce, claims.nonce):
         return None
     return signer.envelope, signer
-
-
-def refuse(reason: str):
-    """Raise Refused for a link that names nothing we know."""
-    raise Refused(reason)
