@@ -26,9 +26,11 @@ def enqueue(job: Callable, *args) -> None:
     if not url:
         job(*args)
         return
-    from redis import Redis
-    from rq import Queue
-
+    try:
+        from redis import Redis
+        from rq import Queue
+    except ImportError as missing:
+        raise RuntimeError("CLAUSEWRIGHT_REDIS_URL is set but RQ is not installed: pip install rq") from missing
     Queue(connection=Redis.from_url(url)).enqueue(job, *args)
 
 

@@ -79,3 +79,31 @@ def test_serve_sets_up_the_database_and_prints_the_address(tmp_path, monkeypatch
     with served["app"].app_context():
         assert "contracts" in inspect(db.engine).get_table_names()
         db.engine.dispose()
+
+
+def test_signing_links_are_configured_from_the_environment(tmp_path, monkeypatch):
+    from webapp.envelopes.links import signing_keys
+
+    monkeypatch.setenv("CLAUSEWRIGHT_SIGNING_KEYS", "new key, old key")
+    monkeypatch.setenv("CLAUSEWRIGHT_LINK_MAX_AGE", "86400")
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x"})
+    with app.app_context():
+        assert signing_keys() == ["new key", "old key"]
+    assert app.config["LINK_MAX_AGE"] == 86400
+
+
+def test_signing_keys_default_to_the_secret_key(tmp_path):
+    from webapp.envelopes.links import signing_keys
+
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "the secret", "SECRET_KEY_FALLBACKS": ["older"]})
+    with app.app_context():
+        assert signing_keys() == ["the secret", "older"]
+    assert app.config["LINK_MAX_AGE"] == 14 * 24 * 3600
+
+
+def test_every_response_carries_security_headers(client):
+    response = client.get("/account/sign-in")
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"

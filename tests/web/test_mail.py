@@ -5,6 +5,8 @@ from __future__ import annotations
 import email
 import re
 import socket
+import sys
+import types
 from email import policy
 from urllib.parse import urlsplit
 
@@ -150,3 +152,31 @@ def test_reminders_need_smtp(app):
     app.config["SMTP_HOST"] = ""
     result = app.test_cli_runner().invoke(args=["envelopes", "remind"])
     assert result.exit_code != 0 and "CLAUSEWRIGHT_SMTP_HOST" in result.output
+
+
+class FakeQueue:
+    """Stands in for rq.Queue: keeps what was enqueued instead of sending it to Redis."""
+
+    jobs: list = []
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def enqueue(self, job, *args):
+        FakeQueue.jobs.append((job, args))
+
+
+def test_with_redis_configured_email_is_queued_for_a_worker(app, client, auth, inbox, monkeypatch):
+    from webapp.jobs import email_sign_link
+
+    monkeypatch.setitem(sys.modules, "rq", types.SimpleNamespace(Queue=FakeQueue))
+    monkeypatch.setitem(sys.modules, "redis", types.SimpleNamespace(Redis=types.SimpleNamespace(from_url=str)))
+    monkeypatch.setattr(FakeQueue, "jobs", [])
+    app.config["REDIS_URL"] = "redis://127.0.0.1:6379/0"
+    envelope_id = send(client, ready_contract(client, auth))
+    assert FakeQueue.jobs == [(email_sign_link, (envelope_id,))]
+    assert inbox.messages == [] and "emailed" not in stored(app, envelope_id)["events"]
+    with app.app_context():  # what the worker does with the queued job
+        email_sign_link(envelope_id)
+    assert len(inbox.to("hello@harbourbakery.co.uk")) == 1
+    assert stored(app, envelope_id)["events"][-1] == "emailed"

@@ -94,3 +94,12 @@ def test_the_signing_page_speaks_the_contracts_language_not_the_browsers(app, cl
     page = client.get(link, headers={"Accept-Language": "en-GB,en"})
     assert '<html lang="fr">' in page.text
     assert '<html lang="en">' in client.get("/verify", headers={"Accept-Language": "en"}).text
+
+
+def test_deleting_the_contract_keeps_what_was_sent_for_signature(app, client, contract_id):
+    envelope_id = send(client, contract_id)
+    link = client_link(client, envelope_id)
+    client.post(f"/contracts/{contract_id}/delete")
+    assert client.get(f"/envelopes/{envelope_id}").status_code == 200
+    assert Page(client.get("/").text).find(href=f"/envelopes/{envelope_id}") is not None
+    assert client.get(link).status_code == 200
