@@ -105,6 +105,9 @@ def test_send_sign_countersign_and_both_download(live_server, browser, artifacts
     page.get_by_role("button", name="Check").click()
     assert "Genuine and unaltered" in page.inner_text("#verdict")
     page.screenshot(path=artifacts / "08-verify.png", full_page=True)
+    phone.goto(link[:-4] + "AAAA")
+    assert "This signing link does not work" in phone.inner_text("main")
+    phone.screenshot(path=artifacts / "09-broken-link-phone.png", full_page=True)
     assert refused == []
     client.close()
     freelancer.close()
