@@ -39,10 +39,15 @@ def opened(token: str) -> tuple[Envelope, Signer]:
             speak(refused.envelope)
             if refused.reason == "expired" and expire(refused.envelope):
                 db.session.commit()
-        page = render_template("sign/refused.html", reason=refused.reason, envelope=refused.envelope)
-        abort(make_response(page, REFUSED_STATUS[refused.reason]))
+        abort(make_response(*refusal_page(refused)))
     speak(envelope)
     return envelope, signer
+
+
+def refusal_page(refused: Refused):
+    """The page saying why a link cannot be used and what to do, with its own status."""
+    page = render_template("sign/refused.html", reason=refused.reason, envelope=refused.envelope)
+    return page, REFUSED_STATUS.get(refused.reason, 409)
 
 
 def speak(envelope: Envelope) -> None:
@@ -62,7 +67,7 @@ def consent_text(envelope: Envelope, signer: Signer) -> str:
 def status_page(envelope: Envelope, signer: Signer, token: str, code: int = 200):
     """Where signing stands for this signer, with the downloads they may have."""
     return render_template("sign/status.html", envelope=envelope, signer=signer, token=token,
-                           signed=has_signed(signer), turn=whose_turn(envelope)), code
+                           signed=has_signed(signer)), code
 
 
 def signing_page(envelope: Envelope, signer: Signer, token: str, form: SignForm, code: int = 200):
@@ -79,7 +84,7 @@ def page(token: str):
         return status_page(envelope, signer, token, 409 if request.method == "POST" else 200)
     form = SignForm()
     if not form.validate_on_submit():
-        if not request.method == "POST":
+        if request.method != "POST":
             view(envelope, signer)
         return signing_page(envelope, signer, token, form, 422 if form.errors else 200)
     consent = hashlib.sha256(consent_text(envelope, signer).encode("utf-8")).hexdigest()
@@ -88,8 +93,7 @@ def page(token: str):
     except AlreadySigned:
         return status_page(envelope, signer, token, 409)
     except Refused as refused:
-        return render_template("sign/refused.html", reason=refused.reason, envelope=envelope), \
-            REFUSED_STATUS.get(refused.reason, 409)
+        return refusal_page(refused)
     return after_signing(envelope, signer, token)
 
 
