@@ -57,7 +57,8 @@ def test_fifty_simultaneous_signatures_make_one(app, client, auth, server, monke
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(statuses) == [302] + [409] * (REQUESTS - 1)
+    signed = [status for status in statuses if status in (302, 303)]  # the one that signed is redirected
+    assert len(signed) == 1 and statuses.count(409) == REQUESTS - 1, sorted(statuses)
     facts = stored(app, envelope_id)
     assert facts["signatures"] == [("client", "Tom Baker")]
     assert facts["events"].count("signed") == 1
