@@ -56,6 +56,7 @@ def test_send_sign_countersign_and_both_download(live_server, browser, artifacts
     page.check("input[value='designer-licence']")
     page.click("button:has-text('Start')")
     page.wait_for_url("**/review")
+    page.locator(".send").screenshot(path=artifacts / "00-review-send.png")
     page.get_by_role("button", name="Send for signature").click()
     page.wait_for_url("**/envelopes/*")
     page.click("button[data-copy]")
