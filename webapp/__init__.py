@@ -9,7 +9,9 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from webapp import auth, contracts, envelopes, errors, i18n, security, sign, templating, verify, wizard
+from webapp import (
+    auth, contracts, database, envelopes, errors, i18n, limits, redact, security, sign, templating, verify, wizard,
+)
 from webapp.config import configure
 from webapp.extensions import csrf, db, migrate
 
@@ -23,12 +25,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                 instance_relative_config=True)
     configure(app, config)
     db.init_app(app)
+    database.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
     security.init_app(app)
+    redact.init_app(app)
     if app.config["PROXY_HOPS"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"], x_proto=app.config["PROXY_HOPS"],
                                 x_host=app.config["PROXY_HOPS"])
@@ -39,4 +43,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     envelopes.init_app(app)
     app.register_blueprint(sign.bp)
     app.register_blueprint(verify.bp)
+    limits.init_app(app)
     return app

@@ -42,6 +42,15 @@ def default_settings(instance_path: str) -> dict[str, Any]:
         "REDIS_URL": "",
         # How many proxies in front of the app set X-Forwarded-For (0: use the peer address).
         "PROXY_HOPS": 0,
+        # Requests per client address (Flask-Limiter notation); counted in Redis when REDIS_URL is set.
+        "RATELIMIT_SIGN_IN": "10 per minute; 60 per hour",
+        "RATELIMIT_REGISTER": "5 per minute; 20 per hour",
+        "RATELIMIT_SIGN": "30 per minute",
+        "RATELIMIT_VERIFY": "30 per minute",
+        # After this many failed sign-ins in a row, an email waits LOCKOUT_SECONDS, doubling per failure.
+        "LOCKOUT_AFTER": 5,
+        "LOCKOUT_SECONDS": 60,
+        "LOCKOUT_MAX_SECONDS": 3600,
     }
 
 

@@ -40,6 +40,16 @@ class User(UserMixin, db.Model):
     )
 
 
+class SignInFailures(db.Model):
+    """Failed sign-ins in a row for one email address (with an account or not), and until when it waits."""
+
+    __tablename__ = "sign_in_failures"
+
+    email: Mapped[str] = mapped_column(String(254), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class Contract(db.Model):
     """One contract being written: the interview answers so far and which steps are done."""
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
 from webapp.auth.forms import BusinessForm, RegisterForm, SignInForm, normal_email
+from webapp.auth.lockout import forget_failures, note_failure, seconds_to_wait
 from webapp.auth.passwords import check_password, hash_password
 from webapp.contracts.forms import ButtonForm
 from webapp.extensions import db
@@ -39,10 +42,20 @@ def sign_in():
     """Check the email and password, then go where the freelancer was heading."""
     form = SignInForm()
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.email == normal_email(form.email.data)))
+        email = normal_email(form.email.data)
+        wait = seconds_to_wait(email)
+        if wait:
+            form.password.errors.append(ngettext(
+                "Too many failed attempts with this email. Try again in %(num)d minute.",
+                "Too many failed attempts with this email. Try again in %(num)d minutes.", math.ceil(wait / 60)))
+            return render_template("auth/sign_in.html", form=form), 429
+        user = db.session.scalar(select(User).where(User.email == email))
         if check_password(user, form.password.data):
+            forget_failures(email)
+            db.session.commit()
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")))
+        note_failure(email)
         form.password.errors.append(_("That email and password do not match an account."))
     return render_template("auth/sign_in.html", form=form), 422 if form.errors else 200
 
