@@ -7,25 +7,21 @@ text of the other option is not.
 
 from __future__ import annotations
 
-import copy
-import io
 import re
 from functools import lru_cache
 from pathlib import Path
 
-import docx
 import pytest
-import yaml
 
 from contracts.assemble import assemble
-from contracts.docx import render_docx
 from contracts.html import render_html
 from contracts.library import check_library, load_library
-from contracts.profile import Profile, load_profile, parse_profile
+from contracts.profile import load_profile
+
+from answers import BASE, assert_says, changed, text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "sample_profiles").glob("*.yaml"))
-BASE = yaml.safe_load((ROOT / "sample_profiles" / "designer-licence.yaml").read_text(encoding="utf-8"))
 
 APPROVER = {"name": "Martin Crowe", "title": "Finance Director", "email": "martin@northwindcoffee.com"}
 FRANCE = {"country": "FR", "venue": "the courts of Lyon, France"}
@@ -33,43 +29,14 @@ BRITAIN = {"country": "GB", "venue": "the courts of England and Wales"}
 SPAIN = {"country": "ES", "venue": "the courts of Madrid, Spain"}
 
 
-def profile(**changes) -> Profile:
-    """The designer sample with some answers changed; `a__b=value` sets data["a"]["b"], None removes it."""
-    data = copy.deepcopy(BASE)
-    for path, value in changes.items():
-        *parents, leaf = path.split("__")
-        node = data
-        for key in parents:
-            node = node[key]
-        if value is None:
-            node.pop(leaf, None)
-        else:
-            node[leaf] = value
-    return parse_profile(data)
-
-
-def read_docx(data: bytes) -> str:
-    """The text of a DOCX: every paragraph, then every table cell, whitespace collapsed per line."""
-    document = docx.Document(io.BytesIO(data))
-    lines = [p.text for p in document.paragraphs]
-    lines += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join(" ".join(line.split()) for line in lines)
-
-
-def text(answers: Profile, document: str = "contract") -> str:
-    return read_docx(render_docx(assemble(answers, document=document)))
+def profile(**changes):
+    """The designer sample with some answers changed."""
+    return changed(BASE, **changes)
 
 
 @lru_cache(maxsize=None)
 def sample_text(name: str, document: str) -> str:
     return text(load_profile(ROOT / "sample_profiles" / name), document)
-
-
-def assert_says(document: str, present: tuple[str, ...], absent: tuple[str, ...] = ()) -> None:
-    for phrase in present:
-        assert phrase in document, f"missing: {phrase!r}"
-    for phrase in absent:
-        assert phrase not in document, f"should not say: {phrase!r}"
 
 
 # -- the library itself ------------------------------------------------------------------------

@@ -7,13 +7,8 @@ documents are read back from the DOCX (paragraphs and table cells) and from the 
 
 from __future__ import annotations
 
-import copy
-import io
-import re
-from functools import lru_cache
 from pathlib import Path
 
-import docx
 import pytest
 import yaml
 
@@ -21,13 +16,13 @@ from contracts.assemble import assemble
 from contracts.docx import render_docx
 from contracts.html import render_html
 from contracts.library import check_library, load_library
-from contracts.profile import Profile, load_profile, parse_profile
+from contracts.profile import Profile, load_profile
+
+from answers import BASE, assert_says, changed, english_sentences, read_docx, text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "sample_profiles").glob("*.yaml"))
-BASE = yaml.safe_load((ROOT / "sample_profiles" / "designer-licence.yaml").read_text(encoding="utf-8"))
 SPAIN = {"country": "ES", "venue": "los Juzgados y Tribunales de Madrid"}
-_TAGS = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
 
 # What a contract governed by Spanish law must say, and what no other contract says.
 SPANISH_LAW = ("Ley 3/2004", "40 euros", "artículo 14 del texto refundido de la Ley de Propiedad Intelectual",
@@ -38,61 +33,12 @@ SPANISH_ONLY = ("Ley 3/2004", "Ley de Propiedad Intelectual", "LPI")
 def spanish(path: Path, **changes) -> Profile:
     """A sample profile in Spanish, with some answers changed (`a__b=value`; None removes)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["language"] = "es"
-    return _apply(data, changes)
+    return changed({**data, "language": "es"}, **changes)
 
 
 def profile(**changes) -> Profile:
     """The designer sample in Spanish with some answers changed."""
-    data = copy.deepcopy(BASE)
-    data["language"] = "es"
-    return _apply(data, changes)
-
-
-def _apply(data: dict, changes: dict) -> Profile:
-    for path, value in changes.items():
-        *parents, leaf = path.split("__")
-        node = data
-        for key in parents:
-            node = node[key]
-        if value is None:
-            node.pop(leaf, None)
-        else:
-            node[leaf] = value
-    return parse_profile(data)
-
-
-def read_docx(data: bytes) -> str:
-    document = docx.Document(io.BytesIO(data))
-    lines = [p.text for p in document.paragraphs]
-    lines += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join(" ".join(line.split()) for line in lines)
-
-
-def text(answers: Profile, document: str = "contract") -> str:
-    return read_docx(render_docx(assemble(answers, document=document)))
-
-
-def assert_says(document: str, present: tuple[str, ...] = (), absent: tuple[str, ...] = ()) -> None:
-    for phrase in present:
-        assert phrase in document, f"missing: {phrase!r}"
-    for phrase in absent:
-        assert phrase not in document, f"should not say: {phrase!r}"
-
-
-@lru_cache(maxsize=1)
-def english_sentences() -> frozenset[str]:
-    """Literal English sentences of five words or more from the English clause bodies and labels."""
-    english = load_library().language("en")
-    texts = [c.body for c in english.clauses.values()] + [str(v) for v in english.strings.values()]
-    found = set()
-    for body in texts:
-        for piece in _TAGS.split(body):
-            for sentence in re.split(r"(?<=[.;:!?])\s+|\n|\|", piece.replace("**", "")):
-                sentence = sentence.strip(" -#*\"'()")
-                if len(sentence.split()) >= 5:
-                    found.add(sentence)
-    return frozenset(found)
+    return changed({**BASE, "language": "es"}, **changes)
 
 
 # -- the library itself ------------------------------------------------------------------------

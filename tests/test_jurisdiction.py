@@ -10,22 +10,20 @@ writing. Every test runs in each language of the library, because the law, not t
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from contracts.assemble import assemble
 from contracts.docx import render_docx
 from contracts.library import check_library, load_library
-from contracts.profile import Profile, parse_profile
+from contracts.profile import Profile
 
+from answers import BASE, changed
 from conftest import docx_text
 
 ROOT = Path(__file__).resolve().parents[1]
-BASE = yaml.safe_load((ROOT / "sample_profiles" / "designer-licence.yaml").read_text(encoding="utf-8"))
 LANGUAGES = ("en", "fr", "es")
 
 LAWS = {
@@ -43,19 +41,7 @@ LICENCE_ONLY = {"ip__model": "licence", "ip__buyout_percent": None}
 
 
 def profile(language: str, country: str, **changes) -> Profile:
-    data = copy.deepcopy(BASE)
-    data["language"] = language
-    data["law"] = LAWS[country]
-    for path, value in changes.items():
-        *parents, leaf = path.split("__")
-        node = data
-        for key in parents:
-            node = node[key]
-        if value is None:
-            node.pop(leaf, None)
-        else:
-            node[leaf] = value
-    return parse_profile(data)
+    return changed({**BASE, "language": language, "law": LAWS[country]}, **changes)
 
 
 def plain(body: str) -> str:

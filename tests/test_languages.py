@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
-from functools import lru_cache
 
 import pytest
+from answers import english_sentences
 from conftest import SAMPLES, docx_text, require_tool
 
 from contracts.assemble import assemble
@@ -15,22 +14,6 @@ from contracts.library import load_library
 from contracts.profile import LANGUAGES, load_profile
 
 OTHER_LANGUAGES = [code for code in LANGUAGES if code != "en"]
-_TAGS = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
-
-
-@lru_cache(maxsize=1)
-def english_sentences() -> frozenset[str]:
-    """Literal English sentences of five words or more, from every clause body and label."""
-    english = load_library().language("en")
-    texts = [c.body for c in english.clauses.values()] + [str(v) for v in english.strings.values()]
-    sentences = set()
-    for text in texts:
-        for piece in _TAGS.split(text):
-            for sentence in re.split(r"(?<=[.;:!?])\s+|\n|\|", piece.replace("**", "")):
-                sentence = sentence.strip(" -#*\"'()")
-                if len(sentence.split()) >= 5:
-                    sentences.add(sentence)
-    return frozenset(sentences)
 
 
 def _build(path, language: str, document: str) -> bytes:
