@@ -1,4 +1,4 @@
-"""Absolute addresses for links that leave the site: emails and the QR code on a certificate."""
+"""Addresses: absolute ones for links that leave the site (emails, QR codes), and safe ones to return to."""
 
 from __future__ import annotations
 
@@ -18,3 +18,12 @@ def external_url(endpoint: str, **values) -> str:
         return url_for(endpoint, _external=True, **values)
     raise RuntimeError("set CLAUSEWRIGHT_BASE_URL (for example https://contracts.example.com): links made "
                        "outside a web request need the site's address")
+
+
+def safe_next(target: str | None) -> str:
+    """The `next` address if it is a path on this site, else the dashboard."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc:
+            return target
+    return url_for("contracts.dashboard")

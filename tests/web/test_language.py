@@ -19,10 +19,10 @@ def settings(settings):
     return {**settings, "UI_LOCALES": ["en", "fr"]}
 
 
-def test_only_english_ships_until_catalogues_arrive(tmp_path):
+def test_a_language_ships_when_its_catalogue_is_there(tmp_path):
     assert shipped_locales(tmp_path) == ["en"]
     (tmp_path / "es" / "LC_MESSAGES").mkdir(parents=True)
-    (tmp_path / "es" / "LC_MESSAGES" / "messages.mo").write_bytes(b"")
+    (tmp_path / "es" / "LC_MESSAGES" / "messages.po").write_bytes(b"")
     assert shipped_locales(tmp_path) == ["en", "es"]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -19,6 +18,7 @@ from webapp.extensions import db
 from webapp.fields import to_json
 from webapp.i18n import language_name
 from webapp.models import User
+from webapp.urls import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/account", template_folder="templates")
 
@@ -86,11 +86,3 @@ def business():
         return redirect(url_for("contracts.dashboard"))
     return render_template("auth/business.html", form=form), 422 if form.errors else 200
 
-
-def safe_next(target: str | None) -> str:
-    """The `next` address if it is a path on this site, else the dashboard."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc:
-            return target
-    return url_for("contracts.dashboard")
