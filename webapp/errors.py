@@ -10,7 +10,9 @@ from werkzeug.exceptions import HTTPException
 PAGES = {
     400: _l("Something in that request did not make sense."),
     404: _l("There is nothing here. The page may have moved, or the link is mistyped."),
+    405: _l("This page cannot be used that way. Go back and try again from the page before."),
     413: _l("That was more than we accept in one go."),
+    500: _l("Something went wrong on our side. Nothing you did caused it: please try again in a minute."),
 }
 
 

@@ -16,9 +16,8 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Blueprint, Flask, current_app, g, has_request_context, redirect, request
+from flask import Blueprint, Flask, abort, current_app, g, has_request_context, redirect, request
 from flask_babel import get_locale
-from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SelectField
@@ -125,9 +124,9 @@ class LanguageForm(FlaskForm):
 def choose():
     """Remember the visitor's language (on the account too when signed in), then go back."""
     form = LanguageForm()
-    back = redirect(safe_next(request.form.get("next")))
     if not form.validate_on_submit():
-        return back
+        abort(400)
+    back = redirect(safe_next(request.form.get("next")))
     if current_user.is_authenticated:
         current_user.locale = form.language.data
         db.session.commit()
@@ -135,10 +134,3 @@ def choose():
                     samesite="Lax")
     return back
 
-
-def reason_text(reason: str) -> str:
-    """An engine reason (contracts.profile.Reason) in the reader's language; other text as it is."""
-    template, params = getattr(reason, "template", None), getattr(reason, "params", None)
-    if template is None or params is None:
-        return str(reason)
-    return _(template).format(**params)

@@ -9,6 +9,7 @@ from wtforms import FieldList, FormField
 
 from contracts.profile import Profile, ProfileError, parse_profile
 from contracts.wizard import Step, question_steps, step_for_answer
+from webapp.wizard.reasons import reason_text
 from webapp.wizard.steps import StepForm, page_for
 
 
@@ -44,14 +45,14 @@ def complete_steps(answers: dict[str, Any]) -> list[str]:
 
 
 def report_problems(form: StepForm, problems: list[tuple[str, str]]) -> None:
-    """Show each problem under the field it concerns."""
+    """Show each problem under the field it concerns, in the reader's language."""
     for path, reason in problems:
         field = first_input(field_at(form, path) or next(iter(form)))
-        field.errors = [*field.errors, reason]
+        field.errors = [*field.errors, reason_text(reason)]
 
 
 def locate(answers: dict[str, Any], problems: list[tuple[str, str]], completed: list[str]) -> list[Problem]:
-    """Problems in answered steps, each with the step, field id and label that lead to the fix."""
+    """Problems in answered steps, each with the step, field id and label that lead to the fix, translated."""
     found = []
     for path, reason in problems:
         step = step_for_answer(path)
@@ -60,7 +61,7 @@ def locate(answers: dict[str, Any], problems: list[tuple[str, str]], completed: 
         form = page_for(step).form(data=answers)
         field = field_at(form, path)
         target = first_input(field) if field is not None else next(iter(form))
-        found.append(Problem(step, target.id, label_at(form, path) or str(target.label.text), reason))
+        found.append(Problem(step, target.id, label_at(form, path) or str(target.label.text), reason_text(reason)))
     return found
 
 

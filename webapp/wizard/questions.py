@@ -64,7 +64,7 @@ class IPForm(Form):
                                   description=_l("For example: use the final designs to promote the business, "
                                                  "in all media, worldwide."))
     licence_exclusive = BooleanField(_l("The licence is exclusive"))
-    buyout_percent = AmountField(_l("Price to buy the source files, as a % of total fees (optional)"),
+    buyout_percent = AmountField(_l("Price to buy the source files, as a percentage of total fees (optional)"),
                                  [Optional(), percent(20, 100)], description=_l("Between 20 and 100."))
     portfolio = BooleanField(_l("You may show the work in your portfolio"), default=True)
     logo = BooleanField(_l("The work includes a logo (delivered in vector formats)"))
@@ -146,7 +146,7 @@ class ResellerForm(Form):
 class PaymentForm(Form):
     """Deposit, invoice terms and late fee."""
 
-    deposit_percent = AmountField(_l("Deposit, % of total fees"), [InputRequired(), percent(0, 100)],
+    deposit_percent = AmountField(_l("Deposit, as a percentage of total fees"), [InputRequired(), percent(0, 100)],
                                   default=Decimal(0))
     invoice_days = IntegerField(_l("Invoices are due within (days)"), [InputRequired(), NumberRange(0, 120)],
                                 default=30)

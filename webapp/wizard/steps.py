@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField, SelectField, StringField
@@ -15,6 +16,10 @@ from contracts.wizard import Step, find_step
 from webapp.fields import CalendarDateField, LinesField, RowsField, options, to_json
 from webapp.wizard import questions
 from webapp.wizard.forms import LANGUAGES, LINE, DeliverableForm, LawForm, PartyForm, current_currency_choices
+
+
+# The law a contract starts under when the interface speaks one of these languages.
+LOCAL_DEFAULTS = {"fr": "FR", "es": "ES"}
 
 
 class StepForm(FlaskForm):
@@ -48,7 +53,8 @@ class PartiesStep(StepForm):
     language = SelectField(_l("Language of the contract"), [InputRequired()], choices=options(LANGUAGES), default="en")
     second_language = SelectField(_l("Second language, side by side (optional)"), default="",
                                   choices=options({"": _l("None"), **LANGUAGES}),
-                                  description=_l("A bilingual contract shows each clause beside its translation."))
+                                  description=_l("Each clause then appears beside its translation, and the contract says the "
+                                              "version in the language above prevails if they differ."))
     currency = SelectField(_l("Currency"), [InputRequired()], default="USD")
     effective_date = CalendarDateField(_l("Effective date"), [InputRequired()], default=date.today)
     project = StringField(_l("Project name"), [DataRequired(), LINE],
@@ -58,6 +64,8 @@ class PartiesStep(StepForm):
     client = FormField(PartyForm, _l("Your client"))
 
     def __init__(self, *args, **kwargs):
+        if kwargs.get("data") is not None:
+            kwargs["data"] = {**interface_defaults(), **kwargs["data"]}
         super().__init__(*args, **kwargs)
         self.currency.choices = current_currency_choices()
 
@@ -65,6 +73,14 @@ class PartiesStep(StepForm):
         answers = super().answers()
         answers["second_language"] = answers["second_language"] or None
         return answers
+
+
+def interface_defaults() -> dict[str, Any]:
+    """Language, currency and law a new contract starts with when the interface is in French or Spanish."""
+    language = str(get_locale() or "en")
+    if language not in LOCAL_DEFAULTS:
+        return {}
+    return {"language": language, "currency": "EUR", "law": {"country": LOCAL_DEFAULTS[language]}}
 
 
 class RelationshipStep(StepForm):

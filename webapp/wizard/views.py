@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 from contracts.assemble import assemble
@@ -12,6 +12,7 @@ from webapp.envelopes.forms import SendForm
 from webapp.extensions import db
 from webapp.models import Contract, own_contract
 from webapp.wizard.answers import check_answers, locate, problems_in_step, report_problems
+from webapp.wizard.languages import language_notice
 from webapp.wizard.rows import change_rows
 from webapp.wizard.steps import StepForm, page_for, step_or_none
 
@@ -34,6 +35,7 @@ def step(contract_id: int, step_id: str):
         problems = problems_in_step(answers, step)
         if not problems:
             save_step(contract, step, answers)
+            warn_about_language(step, answers)
             return redirect(after_step(contract, step))
         report_problems(form, problems)
     return show_step(contract, step, form), 422 if request.method == "POST" else 200
@@ -44,6 +46,13 @@ def save_step(contract: Contract, step: Step, answers: dict) -> None:
     done = set(contract.completed) | {step.id}
     contract.record(answers, [s.id for s in question_steps() if s.id in done])
     db.session.commit()
+
+
+def warn_about_language(step: Step, answers: dict) -> None:
+    """Once the parties are saved, say plainly when the contract is not in the language of its law."""
+    notice = language_notice(answers) if step.id == "parties" else None
+    if notice is not None and not notice.bilingual:
+        flash(f"{notice.text} {notice.advice}", "warning")
 
 
 def after_step(contract: Contract, step: Step) -> str:
@@ -66,6 +75,7 @@ def show_step(contract: Contract, step: Step, form: StepForm):
     return render_template(
         "wizard/step.html", contract=contract, step=step, page=page_for(step), form=form,
         progress=progress(contract, step), back=back, then=request.args.get("then"),
+        notice=language_notice(contract.answers) if step.id == "parties" else None,
     )
 
 
@@ -94,5 +104,5 @@ def review(contract_id: int):
         preview=render_html(document) if document is not None else None,
         problems=locate(contract.answers, problems, contract.completed),
         unanswered=[{"id": s.id, "title": page_for(s).title} for s in unanswered],
-        send=SendForm(), envelopes=list(reversed(contract.envelopes)),
+        send=SendForm(), envelopes=list(reversed(contract.envelopes)), notice=language_notice(contract.answers),
     )
