@@ -30,7 +30,9 @@ def init_app(app: Flask) -> Limiter:
     """Put the limits on the views (registered before this is called) and show a friendly 429 page."""
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     app.config.setdefault("RATELIMIT_KEY_PREFIX", "clausewright")
-    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    # Should Redis be away for a moment, count in this process's memory rather than refuse everyone.
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     # One limiter per app: tests build many apps, and each keeps its own counters.
     limiter = Limiter(get_remote_address, app=app)
     for endpoint, (setting, methods) in LIMITED.items():
@@ -41,5 +43,7 @@ def init_app(app: Flask) -> Limiter:
 
 
 def show_too_many(error: TooManyRequests):
-    """The 429 page, in the site's layout and language; Flask-Limiter adds Retry-After."""
-    return render_template("error.html", code=429, message=TOO_MANY), 429
+    """The 429 page, in the site's layout and language, saying when to come back (at most one window)."""
+    limit = getattr(error, "limit", None)
+    wait = limit.limit.get_expiry() if limit is not None else 60
+    return render_template("error.html", code=429, message=TOO_MANY), 429, {"Retry-After": str(wait)}

@@ -11,6 +11,7 @@ from web.page import Page
 from web.signing import client_link, ready_contract, send
 
 from webapp import create_app
+from webapp.extensions import db
 
 LIMITS = {"RATELIMIT_SIGN_IN": "3 per minute", "RATELIMIT_REGISTER": "2 per minute",
           "RATELIMIT_SIGN": "2 per minute", "RATELIMIT_VERIFY": "3 per minute", "LOCKOUT_AFTER": 100}
@@ -114,3 +115,6 @@ def test_with_redis_every_worker_shares_the_count(app, settings, redis_url):
     assert sign_in(second.test_client()).status_code == 422
     assert sign_in(second.test_client()).status_code == 429
     assert sign_in(first.test_client()).status_code == 429
+    for each in (first, second):
+        with each.app_context():
+            db.engine.dispose()
