@@ -8,12 +8,21 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, DecimalField, FieldList, RadioField, SelectMultipleField, TextAreaField
+from flask_wtf.i18n import translations
+from wtforms import DateField, DecimalField, FieldList, Form, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class SubForm(Form):
+    """A group of fields inside a FlaskForm; WTForms' own messages speak the reader's language, as at the top level."""
+
+    class Meta:
+        def get_translations(self, form):
+            return translations
 
 
 def options(labels: dict[Any, Any]) -> list[SelectChoice]:

@@ -30,6 +30,9 @@ EVENTS = {
 
 ACTORS = {"freelancer": _l("You"), "client": _l("Client"), "system": _l("Clausewright")}
 
+DOCUMENTS = {"contract": _l("Contract"), "transition": _l("Transition plan"), "signed": _l("Signed contract"),
+             "certificate": _l("Certificate")}
+
 
 def status_label(status: str) -> str:
     """An envelope's state in the freelancer's words."""
@@ -44,3 +47,8 @@ def event_label(kind: str) -> str:
 def actor_label(actor: str) -> str:
     """Who did it, from the freelancer's point of view."""
     return str(ACTORS.get(actor, actor))
+
+
+def document_label(document: str) -> str:
+    """Which of the envelope's documents, in the freelancer's words."""
+    return str(DOCUMENTS.get(document, document))

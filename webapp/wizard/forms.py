@@ -8,10 +8,10 @@ from functools import lru_cache
 from babel.numbers import get_currency_name, list_currencies
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from wtforms import Form, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from webapp.fields import AmountField, CalendarDateField, EmailAddress, options
+from webapp.fields import AmountField, CalendarDateField, EmailAddress, SubForm, options
 
 LINE = Length(max=200)
 TEXT = Length(max=2000)
@@ -40,7 +40,7 @@ def current_currency_choices() -> dict[str, str]:
     return currency_choices(str(get_locale() or "en"))
 
 
-class PartyForm(Form):
+class PartyForm(SubForm):
     """One side of the contract as it appears in the parties block."""
 
     name = StringField(_l("Legal name"), [DataRequired(), LINE],
@@ -52,7 +52,7 @@ class PartyForm(Form):
     business_id = StringField(_l("Company or tax number (optional)"), [LINE])
 
 
-class LawForm(Form):
+class LawForm(SubForm):
     """Which law governs the contract and where disputes are heard."""
 
     country = SelectField(_l("Governing law"), [InputRequired()], choices=options(COUNTRIES))
@@ -62,7 +62,7 @@ class LawForm(Form):
                         description=_l("For example: the courts of Paris."))
 
 
-class ContactForm(Form):
+class ContactForm(SubForm):
     """A person on the client's side."""
 
     name = StringField(_l("Name"), [DataRequired(), LINE])
@@ -72,7 +72,7 @@ class ContactForm(Form):
     key_fields = ("name", "title", "email")
 
 
-class ApproverForm(Form):
+class ApproverForm(SubForm):
     """The person who approves estimates; only needed when estimates need approval."""
 
     name = StringField(_l("Name"), [LINE])
@@ -80,7 +80,7 @@ class ApproverForm(Form):
     email = StringField(_l("Email (optional)"), [EmailAddress(), LINE], render_kw={"type": "email"})
 
 
-class DeliverableForm(Form):
+class DeliverableForm(SubForm):
     """One thing you deliver, with its due date, revision rounds and price."""
 
     title = StringField(_l("What you deliver"), [DataRequired(), LINE])
@@ -93,7 +93,7 @@ class DeliverableForm(Form):
     key_fields = ("title", "description", "format", "due", "price")
 
 
-class AccountForm(Form):
+class AccountForm(SubForm):
     """A third-party account (printer, host, registrar...) and who holds it."""
 
     service = SelectField(_l("Service"), [InputRequired()], choices=options(SERVICES))

@@ -5,11 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, Form, FormField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, FormField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from contracts.profile import BILLABLE
-from webapp.fields import AmountField, CheckboxesField, ExplainedRadioField, LinesField, RowsField, options
+from webapp.fields import (
+    AmountField, CheckboxesField, ExplainedRadioField, LinesField, RowsField, SubForm, options,
+)
 from webapp.wizard.forms import LINE, TEXT, AccountForm, ApproverForm, ContactForm
 
 
@@ -27,7 +29,7 @@ def required_when(condition: bool, field, message) -> bool:
     return True
 
 
-class RelationshipForm(Form):
+class RelationshipForm(SubForm):
     """Vendor or consultant."""
 
     type = ExplainedRadioField(
@@ -43,7 +45,7 @@ class RelationshipForm(Form):
                                  [InputRequired(), NumberRange(1, 30)], default=5)
 
 
-class IPForm(Form):
+class IPForm(SubForm):
     """Who owns the work and what the client may buy."""
 
     model = ExplainedRadioField(
@@ -79,7 +81,7 @@ class IPForm(Form):
                              _l("Say what the licence lets the client do.")) and valid
 
 
-class CommunicationForm(Form):
+class CommunicationForm(SubForm):
     """What communication is billed, at what rate."""
 
     hourly_rate = AmountField(_l("Hourly rate"), [InputRequired(), NumberRange(Decimal(0))])
@@ -107,7 +109,7 @@ class CommunicationForm(Form):
                              _l("Enter the monthly fee of the maintenance plan.")) and valid
 
 
-class ContactsForm(Form):
+class ContactsForm(SubForm):
     """Single point of contact, authorised contacts and approval of estimates."""
 
     primary = FormField(ContactForm, _l("Primary contact"))
@@ -122,7 +124,7 @@ class ContactsForm(Form):
                              _l("Name the person who approves estimates.")) and valid
 
 
-class ResellerForm(Form):
+class ResellerForm(SubForm):
     """Who holds the third-party accounts."""
 
     stance = ExplainedRadioField(
@@ -143,7 +145,7 @@ class ResellerForm(Form):
                         description=_l("Where credentials are shared, for example a 1Password vault."))
 
 
-class PaymentForm(Form):
+class PaymentForm(SubForm):
     """Deposit, invoice terms and late fee."""
 
     deposit_percent = AmountField(_l("Deposit, as a percentage of total fees"), [InputRequired(), percent(0, 100)],
@@ -155,7 +157,7 @@ class PaymentForm(Form):
                                   choices=options({"month": _l("month"), "year": _l("year")}))
 
 
-class TerminationForm(Form):
+class TerminationForm(SubForm):
     """Notice period and the shape of the exit."""
 
     notice_days = IntegerField(_l("Notice period (days)"), [InputRequired(), NumberRange(0, 180)], default=30)
