@@ -85,10 +85,9 @@ def select_locale() -> str:
     if g.get("document_language") in available:
         return g.document_language
     chosen = current_user.locale if current_user.is_authenticated else None
-    chosen = chosen or request.cookies.get(COOKIE)
     if chosen in available:
         return chosen
-    return request.accept_languages.best_match(available, default=SOURCE_LOCALE)
+    return chosen_language() or request.accept_languages.best_match(available, default=SOURCE_LOCALE)
 
 
 def language_name(code: str) -> str:
@@ -130,7 +129,21 @@ def choose():
     if current_user.is_authenticated:
         current_user.locale = form.language.data
         db.session.commit()
-    back.set_cookie(COOKIE, form.language.data, max_age=COOKIE_AGE, secure=request.is_secure, httponly=True,
-                    samesite="Lax")
-    return back
+    return remember_language(back, form.language.data)
+
+
+def chosen_language() -> str | None:
+    """The language this browser chose with the switcher, if it is one we ship."""
+    chosen = request.cookies.get(COOKIE)
+    return chosen if chosen in current_app.config["UI_LOCALES"] else None
+
+
+def remember_language(response, language: str | None):
+    """Keep the visitor's choice in a cookie; None forgets it, so the browser's language applies again."""
+    if language is None:
+        response.delete_cookie(COOKIE, secure=request.is_secure, httponly=True, samesite="Lax")
+    else:
+        response.set_cookie(COOKIE, language, max_age=COOKIE_AGE, secure=request.is_secure, httponly=True,
+                            samesite="Lax")
+    return response
 

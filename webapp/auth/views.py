@@ -16,7 +16,7 @@ from webapp.auth.passwords import check_password, hash_password
 from webapp.contracts.forms import ButtonForm
 from webapp.extensions import db
 from webapp.fields import to_json
-from webapp.i18n import language_name
+from webapp.i18n import chosen_language, language_name, remember_language
 from webapp.models import User
 from webapp.urls import safe_next
 
@@ -28,7 +28,8 @@ def register():
     """Create an account, sign in, and ask for the business details."""
     form = RegisterForm()
     if form.validate_on_submit():
-        user = User(email=normal_email(form.email.data), password_hash=hash_password(form.password.data))
+        user = User(email=normal_email(form.email.data), password_hash=hash_password(form.password.data),
+                    locale=chosen_language())
         db.session.add(user)
         db.session.commit()
         login_user(user)
@@ -83,6 +84,6 @@ def business():
         current_user.locale = form.locale.data or None
         db.session.commit()
         flash(_("Your business details are saved. New contracts start with them."))
-        return redirect(url_for("contracts.dashboard"))
+        return remember_language(redirect(url_for("contracts.dashboard")), current_user.locale)
     return render_template("auth/business.html", form=form), 422 if form.errors else 200
 
