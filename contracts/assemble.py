@@ -66,15 +66,17 @@ def assemble(profile: Profile, document: str = "contract", library: Library | No
     contract = _assemble_one(profile, document, library, extra)
     if profile.second_language is None:
         return contract
-    twin = _assemble_one(profile.model_copy(update={"language": profile.second_language}), document, library, extra)
+    swapped = profile.model_copy(update={"language": profile.second_language, "second_language": profile.language})
+    twin = _assemble_one(swapped, document, library, extra, prevailing_language=profile.language)
     if twin.clause_ids != contract.clause_ids:
         raise LibraryError(f"{profile.language} and {profile.second_language} select different clauses")
     return replace(contract, translation=twin)
 
 
-def _assemble_one(profile: Profile, document: str, library: Library, extra: dict[str, Any] | None) -> Contract:
+def _assemble_one(profile: Profile, document: str, library: Library, extra: dict[str, Any] | None,
+                  prevailing_language: str | None = None) -> Contract:
     lang = library.language(profile.language)
-    context = {**profile_context(profile), **(extra or {})}
+    context = {**profile_context(profile, prevailing_language), **(extra or {})}
     by_section: dict[str, list[tuple[str, markup.Block]]] = {}
     for clause in lang.ordered(document):
         if clause.applies(context):

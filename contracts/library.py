@@ -219,10 +219,16 @@ def load_library(root: Path = CLAUSES_DIR) -> Library:
     return Library(version, languages)
 
 
-def profile_context(profile: Profile) -> dict[str, Any]:
-    """The variables a clause sees: the Profile's fields and computed values."""
+def profile_context(profile: Profile, prevailing_language: str | None = None) -> dict[str, Any]:
+    """The variables a clause sees: the Profile's fields and computed values.
+
+    `prevailing_language` is the language whose version wins in a bilingual contract: the
+    profile's own, also when the clauses are being written in its second language.
+    """
     names = [*Profile.model_fields, *_properties(Profile)]
-    return {name: getattr(profile, name) for name in names}
+    context = {name: getattr(profile, name) for name in names}
+    context["prevailing_language"] = prevailing_language or profile.language
+    return context
 
 
 def _properties(model: type) -> list[str]:
@@ -320,6 +326,7 @@ class _Checker:
 def _profile_scope() -> dict[str, Any]:
     scope = {name: (_unwrap(f.annotation), name) for name, f in Profile.model_fields.items()}
     scope.update({name: (_attribute_type(Profile, name), name) for name in _properties(Profile)})
+    scope["prevailing_language"] = (str, "prevailing_language")
     return scope
 
 

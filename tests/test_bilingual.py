@@ -77,3 +77,11 @@ def test_a_bilingual_contract_says_which_version_prevails(first, second, prevail
     assert "general.languages" in contract.clause_ids
     assert prevails in docx.Document(io.BytesIO(render_docx(contract))).element.xml
     assert "general.languages" not in assemble(load_profile(SAMPLES[0])).clause_ids
+
+
+def test_both_columns_name_the_same_languages_and_the_same_prevailing_version():
+    profile = load_profile(SAMPLES[0]).model_copy(update={"language": "en", "second_language": "fr"})
+    document = docx.Document(io.BytesIO(render_docx(assemble(profile)))).element.xml
+    assert "made in English and in French" in document and "the English version prevails" in document
+    assert "en langue française et en langue anglaise" in document
+    assert "la version en langue anglaise prévaut" in document
