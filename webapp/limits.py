@@ -35,6 +35,8 @@ def init_app(app: Flask) -> Limiter:
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     # One limiter per app: tests build many apps, and each keeps its own counters.
     limiter = Limiter(get_remote_address, app=app)
+    # The wrapped views only hold a weak reference; with RATELIMIT_ENABLED off nothing else would keep it.
+    app.extensions["clausewright.limiter"] = limiter
     for endpoint, (setting, methods) in LIMITED.items():
         limit = limiter.shared_limit(app.config[setting], scope=setting.lower(), methods=methods)
         app.view_functions[endpoint] = limit(app.view_functions[endpoint])

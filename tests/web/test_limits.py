@@ -84,6 +84,14 @@ def test_verify_counts_uploads_and_codes_together(client):
     assert client.get("/verify").status_code == 200
 
 
+def test_limits_can_be_turned_off(app, client):
+    app.config["RATELIMIT_ENABLED"] = False
+    off = create_app({**app.config, "INSTANCE_PATH": app.instance_path, "DATABASE_URL": app.config["DATABASE_URL"]})
+    assert [sign_in(off.test_client()).status_code for _ in range(6)] == [422] * 6
+    with off.app_context():
+        db.engine.dispose()
+
+
 def test_limits_come_from_the_environment_and_count_in_memory_by_default(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAUSEWRIGHT_RATELIMIT_SIGN_IN", "1 per hour")
     monkeypatch.delenv("CLAUSEWRIGHT_REDIS_URL", raising=False)
