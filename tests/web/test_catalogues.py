@@ -13,7 +13,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-from flask_babel import force_locale, gettext, ngettext
+from flask_babel import force_locale, gettext, ngettext, pgettext
 
 from webapp import create_app
 from webapp.contracts.samples import FOLDER as SAMPLES
@@ -28,13 +28,13 @@ BRACES = re.compile(r"\{[^{}]*\}")
 
 @lru_cache(maxsize=1)
 def interface_messages() -> dict:
-    """Every message the interface can show, extracted as `pybabel extract -F webapp/babel.cfg -k _l` does."""
+    """Every message the interface can show, by (msgid, context), as `pybabel extract -F webapp/babel.cfg -k _l`."""
     with (ROOT / "webapp" / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
     keywords = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2)}
     found = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(ROOT, method_map, options_map, keywords):
-        key = message if isinstance(message, str) else message[0]
+    for filename, lineno, message, _comments, context in extract_from_dir(ROOT, method_map, options_map, keywords):
+        key = (message if isinstance(message, str) else message[0], context)
         found.setdefault(key, []).append(f"{filename}:{lineno}")
     return found
 
@@ -60,14 +60,14 @@ def test_french_and_spanish_ship():
 
 def test_every_message_of_the_interface_is_translated(locale):
     messages = catalogue(locale)
-    missing = [f"{msgid!r} ({', '.join(where)})" for msgid, where in interface_messages().items()
-               if messages.get(msgid) is None or not is_translated(messages.get(msgid))]
+    missing = [f"{msgid!r} ({', '.join(where)})" for (msgid, context), where in interface_messages().items()
+               if messages.get(msgid, context) is None or not is_translated(messages.get(msgid, context))]
     assert not missing, (f"untranslated in {locale} (fuzzy counts; see webapp/translations/README.md):\n"
                          + "\n".join(missing))
 
 
 def test_no_catalogue_keeps_a_message_the_interface_no_longer_has(locale):
-    messages = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue(locale) if m.id}
+    messages = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in catalogue(locale) if m.id}
     assert messages - interface_messages().keys() == set(), "run pybabel update (webapp/translations/README.md)"
 
 
@@ -92,6 +92,8 @@ def test_the_app_serves_what_the_catalogues_say(tmp_path, locale):
                 for n in (1, 2, 5):
                     expected = message.string[plural(n)]
                     assert ngettext(*message.id, n) == expected % {"num": n}
+            elif message.context:
+                assert pgettext(message.context, message.id) == message.string, message.id
             else:
                 assert gettext(message.id) == message.string, message.id
 
