@@ -11,14 +11,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.utils import secure_filename
 
-from contracts.assemble import assemble
-from contracts.docx import render_docx
 from contracts.wizard import is_complete, question_steps, resume_step
 from webapp.contracts.forms import BLANK, ButtonForm, StartForm
 from webapp.contracts.samples import list_samples, sample_answers
 from webapp.extensions import db
 from webapp.models import Contract, own_contract, own_contracts, own_envelopes
-from webapp.wizard.answers import check_answers, complete_steps
+from webapp.rendered import contract_docx
+from webapp.wizard.answers import complete_steps
 
 bp = Blueprint("contracts", __name__, template_folder="templates")
 
@@ -95,11 +94,10 @@ def delete(contract_id: int):
 def download(contract_id: int, document: str):
     """The contract or its transition plan as a Word document."""
     contract = own_contract(contract_id)
-    profile, problems = check_answers(contract.answers)
-    if profile is None:
+    data = contract_docx(contract.answers, document)
+    if data is None:
         flash(_("Some answers need fixing before the document can be made."))
         return redirect(url_for("wizard.review", contract_id=contract.id))
-    data = render_docx(assemble(profile, document=document))
     client = secure_filename(contract.client_name.replace(" ", "-")).strip("._-") or str(contract.id)
     name = f"{document}-{client}.docx"
     return send_file(io.BytesIO(data), mimetype=DOCX, as_attachment=True, download_name=name)
