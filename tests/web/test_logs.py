@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import http.client
 import logging
-import threading
 from urllib.parse import urlencode
 
 import pytest
 from web.signing import client_link, freelancer_link, ready_contract, send
-from werkzeug.serving import make_server
+from web.test_concurrent_signing import server  # noqa: F401 - the app on a real threaded server
 
 from webapp.redact import redact
-
-
-@pytest.fixture
-def server(app):
-    """The app on a real local server, whose request lines are logged as in `python -m webapp`."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_port
-    server.shutdown()
-    thread.join()
-    server.server_close()
 
 
 def request(port: int, method: str, path: str, form: dict | None = None) -> int:
