@@ -28,7 +28,6 @@ worker_class = "sync"
 # back whatever that request had not committed.
 timeout = int(setting("TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 2
 # Recycle workers now and then so a slow leak can never grow without bound.
 max_requests = 2000
 max_requests_jitter = 200
