@@ -4,12 +4,12 @@ the freelancer their own; no English interface text is left in a subject or a bo
 from __future__ import annotations
 
 import pytest
-from aiosmtpd.controller import Controller
 from babel.dates import format_date
 from web.interview import start_contract
 from web.localized import answer_all_in
 from web.signing import freelancer_link, send, sign_as, stored
-from web.test_mail import DAY, T0, Inbox, bodies, free_port, link_in
+from web.test_mail import DAY, T0, bodies, link_in
+from web.test_mail import inbox, now, settings  # noqa: F401 - the same real SMTP server and clock as test_mail
 from web.untranslated import untranslated_html, untranslated_text
 
 from webapp.extensions import db
@@ -21,27 +21,6 @@ FREELANCER, CLIENT = "maya@example.com", {"fr": "bonjour@boulangerie-port.fr", "
 @pytest.fixture
 def database_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'clausewright.sqlite'}"
-
-
-@pytest.fixture
-def inbox():
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    handler.port = controller.port
-    yield handler
-    controller.stop()
-
-
-@pytest.fixture
-def now():
-    return [T0]
-
-
-@pytest.fixture
-def settings(settings, inbox, now):
-    return {**settings, "SMTP_HOST": "127.0.0.1", "SMTP_PORT": inbox.port, "CLOCK": lambda: now[0],
-            "SMTP_FROM": "Clausewright <sign@clausewright.test>", "BASE_URL": "https://contracts.example.com"}
 
 
 def english_left(message, locale: str) -> list:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import docx_text
-from web.interview import ANSWERS, answer_all, start_contract, step_url
+from web.interview import ANSWERS, step_url
 from web.page import Page
+from web.signing import ready_contract
 
 FRENCH_LAW = {"law-country": "FR", "law-venue": "the courts of Lyon"}
 
@@ -18,10 +19,7 @@ def database_url(tmp_path) -> str:
 
 @pytest.fixture
 def contract_id(client, auth) -> int:
-    auth.register()
-    contract_id = start_contract(client)
-    answer_all(client, contract_id)
-    return contract_id
+    return ready_contract(client, auth)
 
 
 def save_parties(client, contract_id: int, **changes):
