@@ -43,7 +43,16 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.add_template_filter(language_name)
     app.add_template_global(language_choices)
+    app.after_request(say_language)
     app.register_blueprint(bp)
+
+
+def say_language(response):
+    """Tell caches that pages differ by language, and readers which language this one is in."""
+    response.vary.update(("Accept-Language", "Cookie"))
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Content-Language", str(get_locale() or SOURCE_LOCALE).replace("_", "-"))
+    return response
 
 
 def shipped_locales(folder: Path) -> list[str]:

@@ -44,6 +44,12 @@ def test_a_visitor_switches_to_french_and_stays_there(client):
     assert '<html lang="fr">' in client.get("/verify", headers={"Accept-Language": "es"}).text
 
 
+def test_pages_say_their_language_and_that_it_varies(client):
+    response = client.get("/account/sign-in", headers={"Accept-Language": "es"})
+    assert response.headers["Content-Language"] == "es"
+    assert {"Accept-Language", "Cookie"} <= set(response.vary)
+
+
 def test_without_a_choice_the_browsers_language_applies(client):
     assert "Iniciar sesión" in client.get("/account/sign-in", headers={"Accept-Language": "es-MX,es;q=0.9"}).text
     assert "Se connecter" in client.get("/account/sign-in", headers={"Accept-Language": "fr-CA"}).text
