@@ -53,8 +53,9 @@ class PartiesStep(StepForm):
     language = SelectField(_l("Language of the contract"), [InputRequired()], choices=options(LANGUAGES), default="en")
     second_language = SelectField(_l("Second language, side by side (optional)"), default="",
                                   choices=options({"": _l("None"), **LANGUAGES}),
-                                  description=_l("Each clause then appears beside its translation, and the contract says the "
-                                              "version in the language above prevails if they differ."))
+                                  description=_l("Each clause then appears beside its translation, and the "
+                                                 "contract says the version in the language above prevails "
+                                                 "if they differ."))
     currency = SelectField(_l("Currency"), [InputRequired()], default="USD")
     effective_date = CalendarDateField(_l("Effective date"), [InputRequired()], default=date.today)
     project = StringField(_l("Project name"), [DataRequired(), LINE],
