@@ -5,12 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from contracts.assemble import assemble
-from contracts.html import render_html
 from contracts.wizard import Step, next_step, previous_step, question_steps, step_number, wizard_steps
 from webapp.envelopes.forms import SendForm
 from webapp.extensions import db
 from webapp.models import Contract, own_contract
+from webapp.rendered import contract_preview
 from webapp.wizard.answers import check_answers, locate, problems_in_step, report_problems
 from webapp.wizard.languages import language_notice
 from webapp.wizard.rows import change_rows
@@ -97,11 +96,10 @@ def review(contract_id: int):
     profile, problems = check_answers(contract.answers)
     review_step = wizard_steps()[-1]
     unanswered = [s for s in question_steps() if s.id not in contract.completed]
-    document = assemble(profile, document="contract") if profile is not None else None
+    document, preview = contract_preview(contract.answers) if profile is not None else (None, None)
     return render_template(
         "wizard/review.html", contract=contract, step=review_step, page=page_for(review_step),
-        progress=progress(contract, review_step), document=document,
-        preview=render_html(document) if document is not None else None,
+        progress=progress(contract, review_step), document=document, preview=preview,
         problems=locate(contract.answers, problems, contract.completed),
         unanswered=[{"id": s.id, "title": page_for(s).title} for s in unanswered],
         send=SendForm(), envelopes=list(reversed(contract.envelopes)), notice=language_notice(contract.answers),
