@@ -77,15 +77,32 @@ def _cell(spans: markup.Inline, width: int, header: bool) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>{_paragraph(spans, bold=header)}</w:tc>'
 
 
+CHAR_WIDTH, CELL_PADDING = 115, 230  # twips: roughly one character of 10.5 pt text, and a cell's margins
+
+
+def column_widths(rows: list[tuple[markup.Inline, ...]], columns: int) -> list[int]:
+    """Share the table width so no word is broken and long text columns get the room left over."""
+    texts = [[markup.plain(row[c]) for row in rows if c < len(row)] for c in range(columns)]
+    least = [max((len(w) for t in col for w in t.split()), default=4) * CHAR_WIDTH + CELL_PADDING for col in texts]
+    wish = [max(min(40, max((len(t) for t in col), default=0)) * CHAR_WIDTH + CELL_PADDING, low)
+            for col, low in zip(texts, least)]
+    if sum(least) >= TABLE_WIDTH:
+        return [TABLE_WIDTH * low // sum(least) for low in least]
+    spare, extra = TABLE_WIDTH - sum(least), [w - low for w, low in zip(wish, least)]
+    if sum(extra) <= spare:
+        return [TABLE_WIDTH * w // sum(wish) for w in wish]
+    return [low + spare * e // sum(extra) for low, e in zip(least, extra)]
+
+
 def _table(table: markup.Table) -> str:
     columns = max(len(table.header), *(len(r) for r in table.rows)) if table.rows else len(table.header)
-    width = TABLE_WIDTH // max(columns, 1)
-    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+    widths = column_widths([table.header, *table.rows], max(columns, 1))
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
 
     def row(cells: tuple[markup.Inline, ...], header: bool) -> str:
         cells = cells + ((),) * (columns - len(cells))
         props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
-        return f"<w:tr>{props}{''.join(_cell(c, width, header) for c in cells)}</w:tr>"
+        return f"<w:tr>{props}{''.join(_cell(c, w, header) for c, w in zip(cells, widths))}</w:tr>"
 
     return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TABLE_WIDTH}" w:type="dxa"/>'
             f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '

@@ -99,3 +99,13 @@ def test_page_size_follows_the_governing_law(country, width):
 def test_transition_plan_has_no_signature_block_and_its_own_title(sample_path):
     plan = docx_text(render_docx(assemble(load_profile(sample_path), "transition")))
     assert plan.startswith("Transition Plan") and "Signed for" not in plan
+
+
+def test_a_column_of_long_text_gets_more_width_than_a_column_of_short_codes():
+    from contracts.docx import TABLE_WIDTH, column_widths
+    from contracts.markup import Span
+
+    rows = [((Span("Time"),), (Span("Browser"),)),
+            ((Span("12:00"),), (Span("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0"),))]
+    short, long = column_widths(rows, 2)
+    assert long > 2 * short and short + long <= TABLE_WIDTH
