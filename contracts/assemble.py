@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import markup
-from .library import Library, LibraryError, load_library, profile_context
+from .library import Clause, Library, LibraryError, load_library, profile_context
 from .profile import Profile
 
 
@@ -77,7 +77,7 @@ def _assemble_one(profile: Profile, document: str, library: Library, extra: dict
                   prevailing_language: str | None = None) -> Contract:
     lang = library.language(profile.language)
     context = {**profile_context(profile, prevailing_language), **(extra or {})}
-    by_section: dict[str, list[tuple[str, markup.Block]]] = {}
+    by_section: dict[str, list[tuple[Clause, tuple[markup.Block, ...]]]] = {}
     for clause in lang.ordered(document):
         if clause.applies(context):
             blocks = clause.render(context)

@@ -231,9 +231,11 @@ def profile_context(profile: Profile, prevailing_language: str | None = None) ->
     return context
 
 
-def _properties(model: type) -> list[str]:
-    return [name for name in dir(model) if isinstance(getattr(model, name, None), property)
-            and not name.startswith("_") and not name.startswith("model_")]
+@lru_cache(maxsize=None)
+def _properties(model: type) -> tuple[str, ...]:
+    """The public properties of a model class (computed once: assembly asks on every build)."""
+    return tuple(name for name in dir(model) if isinstance(getattr(model, name, None), property)
+                 and not name.startswith("_") and not name.startswith("model_"))
 
 
 # -- checks: every clause parses, every `when` compiles, every variable exists, languages agree --

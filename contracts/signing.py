@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets as random
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Callable
 
 from itsdangerous import BadData, BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
@@ -52,8 +52,7 @@ class LinkClaims:
         return cls(*(str(payload[k]) for k in ("e", "s", "h", "n")))
 
     def payload(self) -> dict[str, str]:
-        values = asdict(self)
-        return {"e": values["envelope_id"], "s": values["signer_id"], "h": values["document_hash"], "n": values["nonce"]}
+        return {"e": self.envelope_id, "s": self.signer_id, "h": self.document_hash, "n": self.nonce}
 
 
 def new_nonce() -> str:

@@ -143,13 +143,18 @@ def test_bad_profile_is_one_line_on_stderr_and_exit_code_2(tmp_path, command, ma
     args = ["validate", profile] if command == "validate" else ["build", profile, "-o", out, "--html",
                                                                  tmp_path / "p.html"]
     result = clausewright(*args)
+    assert_one_line_error(result, words)
+    assert result.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def assert_one_line_error(result, words: str) -> None:
+    """Bad input: exactly one line on stderr naming the problem, exit code 2, never a traceback."""
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert words in lines[0]
     assert result.returncode == 2
-    assert result.stdout == ""
-    assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
 def test_every_problem_is_named_on_the_one_line(tmp_path):
@@ -182,11 +187,7 @@ def test_failed_build_leaves_an_existing_contract_untouched(tmp_path):
 def test_usage_mistakes_are_one_line_and_exit_code_2(tmp_path, args, words):
     args = [str(tmp_path / a) if str(a).startswith("no-such-folder") else a for a in args]
     result = clausewright(*args)
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert words in lines[0]
-    assert result.returncode == 2
+    assert_one_line_error(result, words)
     assert list(tmp_path.iterdir()) == []
 
 
