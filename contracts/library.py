@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from . import markup
 from .profile import LANGUAGES, Profile
+from .transition import ExitPlan
 
 CLAUSES_DIR = Path(os.environ.get("CLAUSEWRIGHT_CLAUSES", Path(__file__).resolve().parents[1] / "clauses"))
 DOCUMENTS = ("contract", "transition")
@@ -228,6 +229,7 @@ def profile_context(profile: Profile, prevailing_language: str | None = None) ->
     names = [*Profile.model_fields, *_properties(Profile)]
     context = {name: getattr(profile, name) for name in names}
     context["prevailing_language"] = prevailing_language or profile.language
+    context["exit"] = None  # the dated plan's ExitPlan once an engagement ends (see contracts/transition.py)
     return context
 
 
@@ -329,6 +331,7 @@ def _profile_scope() -> dict[str, Any]:
     scope = {name: (_unwrap(f.annotation), name) for name, f in Profile.model_fields.items()}
     scope.update({name: (_attribute_type(Profile, name), name) for name in _properties(Profile)})
     scope["prevailing_language"] = (str, "prevailing_language")
+    scope["exit"] = (ExitPlan, "exit")
     return scope
 
 

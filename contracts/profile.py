@@ -7,7 +7,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
 from babel.numbers import list_currencies
@@ -99,6 +99,9 @@ Days = Annotated[int, Field(ge=0, le=365)]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+M = TypeVar("M", bound=Model)
 
 
 class Party(Model):
@@ -331,14 +334,19 @@ def _describe(error: dict) -> tuple[str, Reason]:
     return path, Reason(REASONS[kind], got=got, **params)
 
 
-def parse_profile(data: Any) -> Profile:
-    """Validate raw answers into a Profile, or raise ProfileError naming each bad field."""
+def validate(model: type[M], data: Any, what: str = "profile") -> M:
+    """Validate raw answers into `model`, or raise ProfileError naming each bad field."""
     if not isinstance(data, dict):
-        raise ProfileError([("", "the profile must be a mapping of fields")])
+        raise ProfileError([("", f"the {what} must be a mapping of fields")])
     try:
-        return Profile.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise ProfileError([_describe(e) for e in exc.errors()]) from None
+
+
+def parse_profile(data: Any) -> Profile:
+    """Validate raw answers into a Profile, or raise ProfileError naming each bad field."""
+    return validate(Profile, data)
 
 
 class _Loader(yaml.SafeLoader):

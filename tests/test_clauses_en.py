@@ -327,7 +327,8 @@ def test_licence_is_exclusive_only_when_chosen(exclusive, present, absent):
     assert_says(text(profile(ip__licence_exclusive=exclusive)), present, absent)
 
 
-BUYOUT = ("Buying the Source Files", "for 40% of the total Fees, that is $4,000.00")
+BUYOUT = ("Buying the Source Files", "for 40% of the Fees paid under this Agreement",
+          "once all the Fees are paid, that is $4,000.00")
 NOT_FOR_SALE = ("The Source Files are not for sale.",)
 
 
@@ -347,7 +348,7 @@ def test_full_assignment_hands_over_source_files_without_a_buyout():
 
 
 def test_buyout_price_appears_in_transition_plan():
-    assert_says(text(profile(), "transition"), ("$4,000.00 (40% of the total Fees)",))
+    assert_says(text(profile(), "transition"), ("40% of the Fees paid ($4,000.00 if all the Fees are paid)",))
     assert_says(text(profile(ip__buyout_percent=None), "transition"),
                 ("Source Files: not for sale and not available.",), ("$4,000.00",))
 
