@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import markup
-from .library import Clause, Library, LibraryError, load_library, profile_context
+from .library import Clause, Library, LibraryError, load_library, long_date, profile_context
 from .profile import Profile
 
 
@@ -96,5 +96,7 @@ def _assemble_one(profile: Profile, document: str, library: Library, extra: dict
     labels = lang.strings
     title = labels[f"{document}_title"]
     subtitle = profile.project if document == "contract" else labels["transition_subtitle"]
+    if context.get("exit"):
+        subtitle = labels["plan_subtitle"].format(date=long_date(context["exit"].notice_date, profile.language))
     return Contract(document, profile.language, title, subtitle, library.version, profile, labels,
                     tuple(sections), dict(extra or {}))

@@ -167,14 +167,17 @@ def frame_context(contract: Contract) -> dict[str, Any]:
     def unsigned(who) -> dict[str, str]:
         return {"name": who.signer_name, "title": who.signer_title, "date": "", "mark": ""}
 
+    # The contract is signed by both; a dated transition plan is issued by one and acknowledged by the other.
+    dated_plan = contract.extra.get("exit") is not None
+    labels = {**contract.labels, "signatures": contract.labels["acknowledgment"]} if dated_plan else contract.labels
     return {
-        "title": contract.title, "subtitle": contract.subtitle, "labels": contract.labels,
+        "title": contract.title, "subtitle": contract.subtitle, "labels": labels,
         "author": p.freelancer.name, "created": f"{p.effective_date.isoformat()}T00:00:00Z", "library_version": contract.library_version,
         "parties": {"freelancer": party(p.freelancer), "client": party(p.client)},
         "effective_date": long_date(p.effective_date, p.language),
         "page": PAGE["letter" if p.law.country == "US" else "a4"],
         "signatures": {"freelancer": unsigned(p.freelancer), "client": unsigned(p.client)}
-        if contract.document == "contract" else None,
+        if contract.document == "contract" or dated_plan else None,
     }
 
 
