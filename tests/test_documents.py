@@ -7,6 +7,7 @@ import io
 import re
 import subprocess
 import zipfile
+from datetime import timedelta
 
 import docx
 import pytest
@@ -17,6 +18,7 @@ from contracts.docx import render_docx
 from contracts.html import render_html
 from contracts.library import load_library
 from contracts.profile import load_profile
+from contracts.transition import Ending, plan_exit
 
 
 @pytest.fixture(scope="module")
@@ -26,14 +28,18 @@ def built(tmp_path_factory):
     files = {}
     for path in SAMPLES:
         profile = load_profile(path)
-        for document in ("contract", "transition"):
+        ending = Ending(ended_by="client", notice_date=profile.effective_date + timedelta(days=60),
+                        fees_paid=profile.total_fees)
+        documents = {"contract": assemble(profile), "transition": assemble(profile, "transition"),
+                     "plan": assemble(profile, "transition", extra={"exit": plan_exit(profile, ending)})}
+        for document, contract in documents.items():
             target = out / f"{path.stem}-{document}.docx"
-            target.write_bytes(render_docx(assemble(profile, document)))
+            target.write_bytes(render_docx(contract))
             files[path.stem, document] = target
     return files
 
 
-def test_every_sample_builds_a_contract_and_a_plan_that_python_docx_reopens(built):
+def test_every_sample_builds_a_contract_an_annex_and_a_dated_plan_that_python_docx_reopens(built):
     for (stem, document), path in built.items():
         text = docx_text(path.read_bytes())
         assert "{{" not in text and "{%" not in text, f"unfilled tag in {stem} {document}"
