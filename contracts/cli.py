@@ -14,6 +14,7 @@ from .docx import render_docx
 from .html import render_html
 from .library import LibraryError, check_library, load_library
 from .profile import ProfileError, load_profile
+from .transition import PARTIES, parse_ending, plan_exit
 
 
 class InputError(Exception):
@@ -64,6 +65,30 @@ def build(profile: str, output: str, html_path: str | None, transition_path: str
     for path, data in zip(targets, files):
         write_atomically(path, data)
         click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("profile")
+@click.option("--ended-by", required=True, type=click.Choice(PARTIES), help="Who gave notice.")
+@click.option("--notice-date", required=True, help="The day notice was given (YYYY-MM-DD).")
+@click.option("--fees-paid", required=True, help="Fees actually paid so far; the buyout price is based on it.")
+@click.option("--note", default="", help="A note to print in the plan.")
+@click.option("-o", "--output", required=True, help="Where to write the dated transition plan (.docx).")
+@click.option("--html", "html_path", help="Also write an HTML preview here.")
+def plan(profile: str, ended_by: str, notice_date: str, fees_paid: str, note: str, output: str,
+         html_path: str | None) -> None:
+    """Write the dated transition plan for PROFILE's contract, ended on NOTICE_DATE."""
+    targets = [_output(p) for p in (output, html_path) if p]
+    answers = load_profile(profile)
+    ending = parse_ending({"ended_by": ended_by, "notice_date": notice_date, "fees_paid": fees_paid, "note": note},
+                          answers)
+    exit_plan = plan_exit(answers, ending)
+    document = assemble(answers, "transition", extra={"exit": exit_plan})
+    files = [render_docx(document), *([render_html(document).encode("utf-8")] if html_path else [])]
+    for path, data in zip(targets, files):
+        write_atomically(path, data)
+        click.echo(f"wrote {path}")
+    click.echo(f"handover by {exit_plan.handover_date}, service ends {exit_plan.service_end_date}")
 
 
 @cli.command()

@@ -223,3 +223,33 @@ def test_clauses_check_names_a_clause_that_uses_an_unknown_variable(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "nickname.md" in result.stderr and "nickname" in result.stderr
+
+
+# --- plan ----------------------------------------------------------------------------------------
+
+PLAN_ARGS = ("--ended-by", "client", "--notice-date", "2027-01-31", "--fees-paid", "6250")
+
+
+def test_plan_writes_the_dated_transition_plan_for_an_ended_contract(tmp_path):
+    out, preview = tmp_path / "plan.docx", tmp_path / "plan.html"
+    result = clausewright("plan", DESIGNER, *PLAN_ARGS, "--note", "Last day: {{ x }}", "-o", out, "--html", preview)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "handover by 2027-02-10, service ends 2027-03-31" in result.stdout
+    text = docx_text(out)
+    assert "Dated plan: notice given on January 31, 2027" in text
+    assert "$2,500.00 (40% of the $6,250.00 of Fees paid)" in text
+    assert "Note from the Freelancer: Last day: {{ x }}" in text
+    assert "March 31, 2027" in preview.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("change, words", [
+    (("--notice-date", "2026-11-30"), "notice_date: must not be before the contract's effective date, 2026-12-01"),
+    (("--notice-date", "31/01/2027"), "notice_date: must be a date like 2026-01-31"),
+    (("--fees-paid", "-5"), "fees_paid: must be at least 0"),
+    (("--ended-by", "nobody"), "Invalid value for '--ended-by'"),
+])
+def test_a_bad_ending_is_one_line_and_writes_nothing(tmp_path, change, words):
+    args = dict(zip(PLAN_ARGS[::2], PLAN_ARGS[1::2])) | dict([change])
+    result = clausewright("plan", DESIGNER, *[x for pair in args.items() for x in pair], "-o", tmp_path / "plan.docx")
+    assert_one_line_error(result, words)
+    assert list(tmp_path.iterdir()) == []
