@@ -10,8 +10,8 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp import (
-    auth, backup, contracts, database, envelopes, errors, i18n, limits, redact, security, sign, templating, verify,
-    wizard,
+    auth, backup, contracts, database, envelopes, errors, exits, i18n, limits, redact, security, sign, templating,
+    verify, wizard,
 )
 from webapp.config import configure
 from webapp.extensions import csrf, db, migrate
@@ -43,6 +43,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(wizard.bp)
     envelopes.init_app(app)
     backup.init_app(app)
+    app.register_blueprint(exits.bp)
     app.register_blueprint(sign.bp)
     app.register_blueprint(verify.bp)
     limits.init_app(app)

@@ -81,8 +81,13 @@ def email_sign_link(envelope_id: str, reminder: bool = False) -> None:
     client = envelope.signer("client")
     with force_locale(language(envelope, "client")):
         freelancer = envelope.profile["freelancer"]["name"]
-        subject = (_("Reminder: %(freelancer)s is waiting for your signature", freelancer=freelancer) if reminder
-                   else _("%(freelancer)s sent you a contract to sign", freelancer=freelancer))
+        if envelope.is_plan:
+            subject = (_("Reminder: %(freelancer)s is waiting for your acknowledgment", freelancer=freelancer)
+                       if reminder else _("%(freelancer)s sent you a transition plan to acknowledge",
+                                          freelancer=freelancer))
+        else:
+            subject = (_("Reminder: %(freelancer)s is waiting for your signature", freelancer=freelancer) if reminder
+                       else _("%(freelancer)s sent you a contract to sign", freelancer=freelancer))
         expires = format_date(envelope.expires_at, "long", locale=language(envelope, "client"))
         link = external_url("sign.page", token=link_token(client))
         send(envelope, "sign_link", subject, client.email, signer=client, freelancer=freelancer,
@@ -104,7 +109,8 @@ def email_completed(envelope_id: str) -> None:
         reader = signer.role
         to = envelope.owner.email if reader == "freelancer" else signer.email
         with force_locale(language(envelope, reader)):
-            subject = _("Signed by both parties: %(title)s", title=envelope.title)
+            subject = (_("Acknowledged: %(title)s", title=envelope.title) if envelope.is_plan
+                       else _("Signed by both parties: %(title)s", title=envelope.title))
             link = (external_url("envelopes.show", envelope_id=envelope.id) if reader == "freelancer"
                     else external_url("sign.page", token=link_token(signer)))
             send(envelope, "completed", subject, to, attachment, signer=signer, link=link)
@@ -116,14 +122,23 @@ def email_declined(envelope_id: str) -> None:
     tell_freelancer(envelope_id, "declined")
 
 
-NOTICES = {"client_signed": _l("%(client)s signed %(title)s"), "declined": _l("%(client)s declined %(title)s")}
+@in_app
+def email_commented(envelope_id: str) -> None:
+    """Tell the freelancer the client commented on a plan, and what they said."""
+    tell_freelancer(envelope_id, "commented")
+
+
+NOTICES = {"client_signed": _l("%(client)s signed %(title)s"), "declined": _l("%(client)s declined %(title)s"),
+           "acknowledged": _l("%(client)s acknowledged %(title)s"), "commented": _l("%(client)s commented on %(title)s")}
 
 
 def tell_freelancer(envelope_id: str, template: str) -> None:
     """Email the freelancer what the client did, with a link to the envelope."""
     envelope = db.session.get(Envelope, envelope_id)
     client = envelope.signer("client")
+    notice = "acknowledged" if envelope.is_plan and template == "client_signed" else template
     with force_locale(language(envelope, "freelancer")):
-        subject = str(NOTICES[template]) % {"client": client.name, "title": envelope.title}
+        subject = str(NOTICES[notice]) % {"client": client.name, "title": envelope.title}
         link = external_url("envelopes.show", envelope_id=envelope.id)
-        send(envelope, template, subject, envelope.owner.email, client=client, link=link)
+        comment = next((e.detail["text"] for e in reversed(envelope.events) if e.kind == "commented"), "")
+        send(envelope, template, subject, envelope.owner.email, client=client, link=link, comment=comment)

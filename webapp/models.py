@@ -1,17 +1,18 @@
-"""The web app's tables: freelancers, their contracts, and the envelopes sent for signature."""
+"""The web app's tables: freelancers, their contracts, the envelopes sent for signature, and endings."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from flask_login import UserMixin, current_user
 from sqlalchemy import (
-    JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, select,
+    JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, Numeric, String, Text, UniqueConstraint, select,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from webapp.extensions import db
 
@@ -96,11 +97,17 @@ def new_envelope_id() -> str:
 
 
 class Envelope(db.Model):
-    """A contract frozen for signature: the exact bytes sent, their hash, and where signing stands."""
+    """A document frozen for signature: the exact bytes sent, their hash, and where signing stands.
+
+    A `contract` is signed by both parties; a `plan` (the dated transition plan of an ending) is issued
+    by the freelancer and acknowledged by the client, and points at the contract envelope it ends.
+    """
 
     __tablename__ = "envelopes"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_envelope_id)
+    kind: Mapped[str] = mapped_column(String(20), default="contract", server_default="contract")
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("envelopes.id", ondelete="SET NULL"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     contract_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id", ondelete="SET NULL"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="draft")
@@ -130,6 +137,13 @@ class Envelope(db.Model):
                                                  cascade="all, delete-orphan", passive_deletes=True)
     events: Mapped[list[Event]] = relationship(order_by="Event.seq", cascade="all, delete-orphan",
                                                passive_deletes=True)
+    plans: Mapped[list[Envelope]] = relationship(order_by="Envelope.created_at")
+    ending: Mapped[Ending | None] = relationship(back_populates="envelope", uselist=False)
+
+    @property
+    def is_plan(self) -> bool:
+        """Whether this is a dated transition plan (issued and acknowledged) rather than a contract."""
+        return self.kind == "plan"
 
     def signer(self, role: str) -> Signer:
         """The freelancer's or the client's signer row."""
@@ -193,6 +207,42 @@ class Event(db.Model):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class Ending(db.Model):
+    """How a signed contract ended: who ended it, the notice date and the fees actually paid."""
+
+    __tablename__ = "endings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    envelope_id: Mapped[str] = mapped_column(ForeignKey("envelopes.id", ondelete="CASCADE"), unique=True)
+    ended_by: Mapped[str] = mapped_column(String(20))
+    notice_date: Mapped[date] = mapped_column(Date)
+    fees_paid: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, onupdate=now)
+
+    envelope: Mapped[Envelope] = relationship(back_populates="ending")
+    requests: Mapped[list[ExitRequest]] = relationship(order_by="ExitRequest.received_on",
+                                                       cascade="all, delete-orphan", passive_deletes=True)
+
+
+class ExitRequest(db.Model):
+    """A request from the former client after the ending, and how the contract answers it."""
+
+    __tablename__ = "exit_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ending_id: Mapped[int] = mapped_column(ForeignKey("endings.id", ondelete="CASCADE"), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    topic: Mapped[str] = mapped_column(String(30), default="")
+    outcome: Mapped[str] = mapped_column(String(20), default="")
+    clause_id: Mapped[str] = mapped_column(String(80), default="")
+    reply: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
 def own_envelope(envelope_id: str) -> Envelope:
     """The signed-in freelancer's envelope with this id; 404 for anyone else's."""
     query = select(Envelope).where(Envelope.id == envelope_id, Envelope.user_id == current_user.id)
@@ -201,5 +251,5 @@ def own_envelope(envelope_id: str) -> Envelope:
 
 def own_envelopes() -> list[Envelope]:
     """The signed-in freelancer's envelopes, newest first."""
-    query = select(Envelope).where(Envelope.user_id == current_user.id)
+    query = select(Envelope).where(Envelope.user_id == current_user.id).options(selectinload(Envelope.ending))
     return list(db.session.scalars(query.order_by(Envelope.created_at.desc())))

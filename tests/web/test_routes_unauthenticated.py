@@ -18,7 +18,7 @@ from webapp.models import Envelope
 
 # Pages anyone may open; the signing pages' token is their credential, checked separately below.
 PUBLIC = {"static", "auth.register", "auth.sign_in", "verify.check", "verify.code", "language.choose"}
-TOKEN = {"sign.page", "sign.decline_page", "sign.download_document"}
+TOKEN = {"sign.page", "sign.decline_page", "sign.comment_page", "sign.download_document"}
 SAMPLES = {"step_id": "parties", "document": "contract", "filename": "style.css", "code": "AAAA-BBBB-CCCC-DDDD"}
 
 

@@ -78,12 +78,31 @@ def sign(envelope: Envelope, signer: Signer, typed_name: str, consent_hash: str)
         current = envelope.status
         db.session.rollback()
         raise Refused(current if current in ("voided", "declined", "expired") else "waiting", envelope)
-    record(envelope, "countersigned" if second else "signed", signer.role, name=typed_name,
+    record(envelope, signed_event(envelope, signer, second), signer.role, name=typed_name,
            document_hash=envelope.document_hash, consent_hash=consent_hash)
     if status == "draft":
         release(envelope)
     elif status == "completed":
         seal(envelope)
+    db.session.commit()
+
+
+def signed_event(envelope: Envelope, signer: Signer, second: bool) -> str:
+    """The audit event of a signature: a plan is issued by the freelancer and acknowledged by the client."""
+    if envelope.is_plan:
+        return "issued" if signer.role == "freelancer" else "acknowledged"
+    return "countersigned" if second else "signed"
+
+
+def comment(envelope: Envelope, signer: Signer, text: str) -> None:
+    """The client comments on a plan instead of acknowledging it; the plan stays open for them."""
+    lock(envelope)
+    db.session.refresh(envelope, ["status"])
+    if envelope.status not in PENDING:
+        current = envelope.status
+        db.session.rollback()
+        raise Refused(current if current in ("voided", "declined", "expired") else "waiting", envelope)
+    record(envelope, "commented", signer.role, text=text)
     db.session.commit()
 
 

@@ -22,8 +22,17 @@ from webapp.urls import external_url
 
 
 def labels(envelope: Envelope) -> dict[str, str]:
-    """The document labels in the envelope's language."""
-    return load_library().language(envelope.language).strings
+    """The document labels in the envelope's language; a plan's certificate speaks of issue and acknowledgment."""
+    words = load_library().language(envelope.language).strings
+    if envelope.is_plan:
+        words = {**words, "certificate_title": words["plan_certificate_title"],
+                 "certificate_intro": words["plan_certificate_intro"], "signed_at": words["plan_signed_at"]}
+    return words
+
+
+def document_title(envelope: Envelope) -> str:
+    """The title the certificate gives the document: a plan's own title names it already."""
+    return envelope.title if envelope.is_plan else f"{labels(envelope)['contract_title']}: {envelope.title}"
 
 
 def certificate(envelope: Envelope) -> Certificate:
@@ -41,7 +50,7 @@ def certificate(envelope: Envelope) -> Certificate:
     trail = tuple(EventRecord(as_utc(e.at), e.kind, names.get(e.actor, e.actor), e.ip, e.user_agent, e.hash)
                   for e in events(envelope.id))
     code = envelope.verification_code or ""
-    return Certificate(envelope.id, f"{labels(envelope)['contract_title']}: {envelope.title}",
+    return Certificate(envelope.id, document_title(envelope),
                        envelope.document_hash, code, external_url("verify.code", code=code) if code else "",
                        tuple(signers), trail)
 
@@ -53,8 +62,11 @@ def seal(envelope: Envelope) -> None:
     cert = certificate(envelope)
     words = labels(envelope)
     fills = {}
+    marks = ({"freelancer": words["issued_electronically"], "client": words["acknowledged_electronically"]}
+             if envelope.is_plan else {})
     for record in cert.signers:
-        fills[f"cw_{record.role}_mark"] = f"{record.typed_name} ({words['signed_electronically']})"
+        mark = marks.get(record.role, words["signed_electronically"])
+        fills[f"cw_{record.role}_mark"] = f"{record.typed_name} ({mark})"
         fills[f"cw_{record.role}_date"] = format_datetime(record.signed_at, "long", tzinfo=UTC,
                                                           locale=envelope.language)
     data = signed_copy(envelope.document, fills, certificate_xml(cert, words), {QR_REL: qr_png(cert.verify_url)})

@@ -1,4 +1,4 @@
-"""Sending a contract for signature: freeze exactly what will be signed into an Envelope."""
+"""Sending a contract for signature, or issuing a dated transition plan: freeze exactly what will be signed."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from contracts.docx import render_docx
 from contracts.html import render_html
 from contracts.profile import Profile
 from contracts.signing import new_nonce
+from contracts.transition import ExitPlan
 from webapp.clock import utcnow
 from webapp.envelopes.trail import move, record
 from webapp.extensions import db
@@ -50,6 +51,32 @@ def freeze(contract: Contract, profile: Profile, freelancer_first: bool) -> Enve
         profile=profile.model_dump(mode="json"), library_version=document.library_version,
     )
     envelope.signers = [signer("freelancer", profile.freelancer), signer("client", profile.client)]
+    return envelope
+
+
+def issue_plan(parent: Envelope, profile: Profile, plan: ExitPlan) -> Envelope:
+    """Freeze the dated transition plan of a signed contract into a plan envelope the freelancer issues first.
+
+    An earlier plan of the same contract that nobody finished with is withdrawn, as a new contract
+    version withdraws the old one. The caller commits.
+    """
+    envelope_id = new_envelope_id()
+    document = assemble(profile, document="transition", extra={"exit": plan})
+    docx = render_docx(document, envelope_id=envelope_id)
+    envelope = Envelope(
+        id=envelope_id, kind="plan", parent_id=parent.id, user_id=parent.user_id, status="draft",
+        freelancer_first=True, language=parent.language, title=f"{document.title}: {profile.project}"[:300],
+        client_name=parent.client_name, document=docx, document_hash=hashlib.sha256(docx).hexdigest(),
+        html=str(render_html(document)), transition=docx, profile=parent.profile,
+        library_version=document.library_version,
+    )
+    envelope.signers = [signer("freelancer", profile.freelancer), signer("client", profile.client)]
+    for earlier in parent.plans:
+        if earlier.status in OPEN:
+            void(earlier, replaced_by=envelope.id)
+    db.session.add(envelope)
+    db.session.flush()
+    record(envelope, "created", "freelancer", ends=parent.id)
     return envelope
 
 

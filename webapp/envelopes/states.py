@@ -15,6 +15,14 @@ STATUS = {
     "expired": _l("Expired"),
 }
 
+# A dated transition plan is issued by the freelancer first, then acknowledged by the client.
+PLAN_STATUS = {
+    "draft": _l("Waiting for you to issue it"),
+    "sent": _l("Issued, not opened yet"),
+    "completed": _l("Acknowledged"),
+    "voided": _l("Withdrawn"),
+}
+
 EVENTS = {
     "created": _l("Created"),
     "sent": _l("Sent for signature"),
@@ -26,17 +34,23 @@ EVENTS = {
     "voided": _l("Withdrawn"),
     "expired": _l("Expired"),
     "downloaded": _l("Downloaded"),
+    "issued": _l("Issued"),
+    "acknowledged": _l("Acknowledged"),
+    "commented": _l("Commented"),
 }
 
 ACTORS = {"freelancer": _l("You"), "client": _l("Client"), "system": _l("Clausewright")}
 
 DOCUMENTS = {"contract": _l("Contract"), "transition": _l("Transition plan"), "signed": _l("Signed contract"),
              "certificate": _l("Certificate")}
+PLAN_DOCUMENTS = {"contract": _l("Transition plan"), "transition": _l("Transition plan"),
+                  "signed": _l("Acknowledged plan"), "certificate": _l("Certificate")}
 
 
-def status_label(status: str) -> str:
+def status_label(status: str, kind: str = "contract") -> str:
     """An envelope's state in the freelancer's words."""
-    return str(STATUS.get(status, status))
+    labels = {**STATUS, **PLAN_STATUS} if kind == "plan" else STATUS
+    return str(labels.get(status, status))
 
 
 def event_label(kind: str) -> str:
@@ -49,6 +63,6 @@ def actor_label(actor: str) -> str:
     return str(ACTORS.get(actor, actor))
 
 
-def document_label(document: str) -> str:
+def document_label(document: str, kind: str = "contract") -> str:
     """Which of the envelope's documents, in the freelancer's words."""
-    return str(DOCUMENTS.get(document, document))
+    return str((PLAN_DOCUMENTS if kind == "plan" else DOCUMENTS).get(document, document))

@@ -15,7 +15,7 @@ from webapp.envelopes.links import link_token
 from webapp.extensions import db
 from webapp.jobs import email_sign_link, notify
 from webapp.mail import mail_configured
-from webapp.models import own_contract, own_envelope
+from webapp.models import Envelope, own_contract, own_envelope
 from webapp.urls import external_url
 from webapp.wizard.answers import check_answers
 
@@ -59,9 +59,12 @@ def show(envelope_id: str):
     envelope = own_envelope(envelope_id)
     client = envelope.signer("client")
     link = external_url("sign.page", token=link_token(client)) if envelope.status in ("sent", "viewed") else None
+    comments = [event for event in trail.events(envelope.id) if event.kind == "commented"]
     return render_template("envelopes/show.html", envelope=envelope, client=client,
                            freelancer=envelope.signer("freelancer"), link=link, turn=whose_turn(envelope),
-                           can_void=envelope.status in OPEN, emailed=mail_configured())
+                           can_void=envelope.status in OPEN and not envelope.is_plan, emailed=mail_configured(),
+                           comments=comments, parent=db.session.get(Envelope, envelope.parent_id)
+                           if envelope.parent_id else None)
 
 
 @bp.get("/envelopes/<envelope_id>/sign")

@@ -1,4 +1,4 @@
-"""Forms of the signing page: sign with consent and a typed name, or decline with a reason."""
+"""Forms of the signing page: sign with consent and a typed name, decline with a reason, or comment on a plan."""
 
 from __future__ import annotations
 
@@ -26,3 +26,12 @@ class DeclineForm(FlaskForm):
                                                       Length(max=2000)],
                            description=_l("The sender reads this. For example: the deadline for the logo is too early."),
                            render_kw={"rows": 4})
+
+
+class CommentForm(FlaskForm):
+    """Comment on a transition plan instead of acknowledging it."""
+
+    text = TextAreaField(_l("Your comment"), [DataRequired(_l("Write your comment, so the sender knows what to change.")),
+                                             Length(max=2000)],
+                         description=_l("The sender reads this. For example: the handover date is too late for us."),
+                         render_kw={"rows": 4})

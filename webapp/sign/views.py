@@ -9,13 +9,15 @@ from flask_babel import gettext as _
 from flask_babel import refresh
 from markupsafe import Markup
 
-from webapp.envelopes.ceremony import AlreadySigned, decline, expire, has_signed, sign, view, whose_turn
+from webapp.envelopes.ceremony import AlreadySigned, comment, decline, expire, has_signed, sign, view, whose_turn
 from webapp.envelopes.downloads import download
 from webapp.envelopes.links import Refused, open_link
 from webapp.extensions import db
-from webapp.jobs import email_client_signed, email_completed, email_declined, email_sign_link, notify
+from webapp.jobs import (
+    email_client_signed, email_commented, email_completed, email_declined, email_sign_link, notify,
+)
 from webapp.models import Envelope, Signer
-from webapp.sign.forms import DeclineForm, SignForm
+from webapp.sign.forms import CommentForm, DeclineForm, SignForm
 
 bp = Blueprint("sign", __name__, url_prefix="/sign", template_folder="templates")
 
@@ -59,6 +61,14 @@ def speak(envelope: Envelope) -> None:
 def consent_text(envelope: Envelope, signer: Signer) -> str:
     """The exact consent the signer agrees to; its SHA-256 is stored with the signature."""
     party = envelope.profile["client" if signer.role == "freelancer" else "freelancer"]["name"]
+    if envelope.is_plan and signer.role == "freelancer":
+        return _("I agree to use electronic records for this transition plan with %(party)s. I have read the plan "
+                 "and can download a copy to keep. Typing my name and pressing Issue is my signature as its issuer, "
+                 "with the same legal effect as signing it on paper.", party=party)
+    if envelope.is_plan:
+        return _("I agree to use electronic records for this transition plan with %(party)s. I have read the plan "
+                 "and can download a copy to keep. Typing my name and pressing Acknowledge records that I received "
+                 "it, with the same legal effect as acknowledging it on paper.", party=party)
     return _("I agree to use electronic records and signatures for this contract with %(party)s. I have read "
              "the contract and can download a copy to keep. Typing my name and pressing Sign is my signature, "
              "with the same legal effect as signing on paper.", party=party)
@@ -104,10 +114,13 @@ def after_signing(envelope: Envelope, signer: Signer, token: str):
     if signer.role == "client":
         notify(email_client_signed, envelope.id)
         return redirect(url_for("sign.page", token=token))
+    client = envelope.signer("client").name
     if envelope.status == "sent" and notify(email_sign_link, envelope.id):
-        flash(_("Signed. %(client)s has the link by email.", client=envelope.signer("client").name))
+        flash(_("Issued. %(client)s has the link by email.", client=client) if envelope.is_plan
+              else _("Signed. %(client)s has the link by email.", client=client))
     elif envelope.status == "sent":
-        flash(_("Signed. Copy the link below and send it to %(client)s.", client=envelope.signer("client").name))
+        flash(_("Issued. Copy the link below and send it to %(client)s.", client=client) if envelope.is_plan
+              else _("Signed. Copy the link below and send it to %(client)s.", client=client))
     else:
         flash(_("Signed by both parties. The signed contract is ready to download."))
     return redirect(url_for("envelopes.show", envelope_id=envelope.id))
@@ -117,7 +130,7 @@ def after_signing(envelope: Envelope, signer: Signer, token: str):
 def decline_page(token: str):
     """Ask the client why, then record that they decline."""
     envelope, signer = opened(token)
-    if signer.role != "client" or has_signed(signer) or whose_turn(envelope) != "client":
+    if envelope.is_plan or signer.role != "client" or has_signed(signer) or whose_turn(envelope) != "client":
         return redirect(url_for("sign.page", token=token))
     form = DeclineForm()
     if form.validate_on_submit():
@@ -128,6 +141,27 @@ def decline_page(token: str):
         notify(email_declined, envelope.id)
         return redirect(url_for("sign.page", token=token))
     return render_template("sign/decline.html", envelope=envelope, token=token, form=form), 422 if form.errors else 200
+
+
+@bp.route("/<token>/comment", methods=["GET", "POST"])
+def comment_page(token: str):
+    """A plan's client comments instead of acknowledging: the comment goes on the audit trail and to the sender."""
+    envelope, signer = opened(token)
+    if request.method == "POST" and (not envelope.is_plan or signer.role != "client"):
+        abort(400)  # no page offers this: only a plan's client may comment
+    if not envelope.is_plan or signer.role != "client" or has_signed(signer) or whose_turn(envelope) != "client":
+        return redirect(url_for("sign.page", token=token))
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            comment(envelope, signer, form.text.data.strip())
+        except Refused as refused:
+            return refusal_page(refused)
+        notify(email_commented, envelope.id)
+        flash(_("Your comment was sent to %(freelancer)s. You can still acknowledge the plan below.",
+                freelancer=envelope.profile["freelancer"]["name"]))
+        return redirect(url_for("sign.page", token=token))
+    return render_template("sign/comment.html", envelope=envelope, token=token, form=form), 422 if form.errors else 200
 
 
 @bp.get("/<token>/download/<any(contract, transition, signed, certificate):document>")

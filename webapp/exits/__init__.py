@@ -1,0 +1,5 @@
+"""Ending an engagement: the freelancer records how a signed contract ended and issues the dated plan."""
+
+from webapp.exits.views import bp
+
+__all__ = ["bp"]
