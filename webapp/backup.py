@@ -1,5 +1,5 @@
 """`flask backup export --user EMAIL -o FILE.zip` and `flask backup import FILE.zip`: one freelancer's
-data as one zip (a JSON manifest plus the documents), restored with new row ids.
+data as one zip (a JSON manifest plus the documents, endings and exit requests), restored with new row ids.
 
 Envelope ids are kept: they are printed on certificates and sealed into the audit trail. Every other
 id is given afresh by the database it is restored into, so a restore never collides with its rows.
@@ -11,7 +11,8 @@ import hashlib
 import json
 import os
 import zipfile
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from sqlalchemy.orm import undefer
 from webapp.clock import utcnow
 from webapp.envelopes.trail import first_tampered
 from webapp.extensions import db
-from webapp.models import Contract, Envelope, Event, Signature, Signer, User
+from webapp.models import Contract, Ending, Envelope, Event, ExitRequest, Signature, Signer, User
 
 FORMAT = "clausewright-backup/1"
 MANIFEST = "manifest.json"
@@ -50,8 +51,10 @@ def columns(row: db.Model, skip: set[str], files: dict[str, bytes], folder: str)
             path = f"{folder}/{column.key}.docx"
             files[path] = value
             value = {"file": path, "sha256": hashlib.sha256(value).hexdigest()}
-        elif isinstance(value, datetime):
+        elif isinstance(value, date):
             value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = str(value)
         out[column.key] = value
     return out
 
@@ -70,8 +73,16 @@ def export_user(email: str) -> tuple[dict[str, Any], dict[str, bytes]]:
         "user": columns(user, {"id"}, files, "user"),
         "contracts": [{"id": c.id, **columns(c, {"id", "user_id"}, files, f"contracts/{c.id}")} for c in contracts],
         "envelopes": [export_envelope(e, files) for e in envelopes],
+        "endings": [export_ending(e, files) for e in
+                    db.session.scalars(select(Ending).where(Ending.user_id == user.id).order_by(Ending.id))],
     }
     return manifest, files
+
+
+def export_ending(ending: Ending, files: dict[str, bytes]) -> dict[str, Any]:
+    """How a contract ended, with the former client's requests logged since."""
+    return {**columns(ending, {"id", "user_id"}, files, "endings"),
+            "requests": [columns(r, {"id", "ending_id"}, files, "endings") for r in ending.requests]}
 
 
 def export_envelope(envelope: Envelope, files: dict[str, bytes]) -> dict[str, Any]:
@@ -113,6 +124,10 @@ def values(model: type[db.Model], data: dict[str, Any], archive: zipfile.ZipFile
             value = blob
         elif value is not None and column.type.python_type is datetime:
             value = datetime.fromisoformat(value)
+        elif value is not None and column.type.python_type is date:
+            value = date.fromisoformat(value)
+        elif value is not None and column.type.python_type is Decimal:
+            value = Decimal(value)
         out[column.key] = value
     return out
 
@@ -135,6 +150,12 @@ def import_archive(archive: zipfile.ZipFile) -> User:
         contract_ids[data["id"]] = contract.id
     for data in manifest["envelopes"]:
         import_envelope(data, archive, user, contract_ids)
+    for data in manifest.get("endings", []):
+        ending = Ending(**values(Ending, data, archive, user_id=user.id))
+        db.session.add(ending)
+        db.session.flush()
+        db.session.add_all(ExitRequest(**values(ExitRequest, each, archive, ending_id=ending.id))
+                           for each in data["requests"])
     return user
 
 

@@ -109,7 +109,7 @@ def email_completed(envelope_id: str) -> None:
         reader = signer.role
         to = envelope.owner.email if reader == "freelancer" else signer.email
         with force_locale(language(envelope, reader)):
-            subject = (_("Acknowledged: %(title)s", title=envelope.title) if envelope.is_plan
+            subject = (_("Issued and acknowledged: %(title)s", title=envelope.title) if envelope.is_plan
                        else _("Signed by both parties: %(title)s", title=envelope.title))
             link = (external_url("envelopes.show", envelope_id=envelope.id) if reader == "freelancer"
                     else external_url("sign.page", token=link_token(signer)))
