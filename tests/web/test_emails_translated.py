@@ -79,3 +79,25 @@ def test_the_client_reads_the_contracts_language_and_the_freelancer_their_own(cl
         "« ", "«\u00a0").replace(" »", "\u00a0»")
     assert '<html lang="fr">' in bodies(notice)[1] and not english_left(notice, "fr")
     assert f"https://contracts.example.com/envelopes/{envelope_id}" in bodies(notice)[0]
+
+
+@pytest.mark.parametrize("locale", ["fr", "es"])
+def test_every_email_about_a_transition_plan_is_in_the_readers_language(app, client, auth, inbox, locale):
+    contract_id = contract_in(client, auth, locale, locale)
+    envelope_id = send(client, contract_id)
+    sign_as(client, link_in(bodies(inbox.to(CLIENT[locale])[0])[0]), "Thomas Fournier")
+    sign_as(client, freelancer_link(client, envelope_id), "Adèle Pixel")
+    ending = {"ended_by": "freelancer", "notice_date": "2027-06-30", "fees_paid": "3500.50", "note": ""}
+    response = client.post(f"/envelopes/{envelope_id}/end/issue", data=ending)
+    plan = response.headers["Location"].split("/")[2]
+    first = len(inbox.messages)
+    sign_as(client, freelancer_link(client, plan), "Adèle Pixel")
+    link = link_in(bodies(inbox.to(CLIENT[locale])[-1])[0])
+    client.post(f"{link}/comment", data={"text": "La date de remise est trop tardive."})
+    sign_as(client, link, "Thomas Fournier")
+
+    assert set(emailed(app, plan)) == {"sign_link", "commented", "client_signed", "completed"}
+    plan_messages = inbox.messages[first:]
+    assert len(plan_messages) == 5
+    left = [(m["Subject"], found) for m in plan_messages for found in english_left(m, locale)]
+    assert not left, left

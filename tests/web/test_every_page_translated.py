@@ -172,6 +172,8 @@ def signing_pages(reader: Reader, app, a: int) -> dict:
     reader.get(declined, "link of a declined envelope")
     reader.get(f"/envelopes/{e3}", "declined envelope")
 
+    plan_pages(reader, app, e1)
+
     e4 = send(client, a)
     expired = client_link(client, e4)
     later = app.config["LINK_MAX_AGE"] + 3600
@@ -181,6 +183,41 @@ def signing_pages(reader: Reader, app, a: int) -> dict:
     reader.get(f"/envelopes/{e4}", "expired envelope")
     return {"envelope_id": e1, "token": link.split("/sign/")[1], "code": envelope.verification_code,
             "document": "contract"}
+
+
+def plan_pages(reader: Reader, app, contract: str) -> None:
+    """The end of the completed contract: the form, its mistakes, the preview, a plan issued, commented on,
+    replaced, then acknowledged; as the freelancer and the client see them."""
+    client, ending = reader.client, {"ended_by": "client", "notice_date": "2028-02-29", "fees_paid": "3000"}
+    reader.get(f"/envelopes/{contract}/end", "ending form")
+    reader.post(f"/envelopes/{contract}/end", {"fees_paid": "beaucoup"}, "ending form with mistakes")
+    reader.post(f"/envelopes/{contract}/end", {**ending, "notice_date": "2020-01-01"}, "notice before the contract")
+    reader.post(f"/envelopes/{contract}/end", ending, "plan preview")
+    old = client.post(f"/envelopes/{contract}/end/issue", data=ending).headers["Location"].split("/")[2]
+    reader.get(freelancer_link(client, old), "freelancer issuing the plan")
+    reader.get(f"/envelopes/{old}", "plan waiting to be issued")
+    reader.keep("plan issued", sign_as(client, freelancer_link(client, old), "Adèle Pixel"))
+    old_link = client_link(client, old)
+    reader.get(f"/envelopes/{contract}/end", "ending form with a plan waiting")
+    plan = client.post(f"/envelopes/{contract}/end/issue", data=ending).headers["Location"].split("/")[2]
+    reader.get(old_link, "link of a replaced plan")
+    sign_as(client, freelancer_link(client, plan), "Adèle Pixel")
+    link = client_link(client, plan)
+    reader.get(link, "client acknowledgment page")
+    reader.post(link, {}, "acknowledgment page with mistakes")
+    reader.get(f"{link}/comment", "comment page")
+    reader.post(f"{link}/comment", {}, "comment page with mistakes")
+    reader.post(f"{link}/comment", {"text": "La date de remise est trop tardive."}, "commented")
+    reader.get(f"/envelopes/{plan}", "plan with a comment")
+    reader.get(f"/envelopes/{plan}/trail", "audit trail of a plan")
+    reader.keep("acknowledged", sign_as(client, link, "Thomas Fournier"))
+    reader.get(link, "client status when acknowledged")
+    reader.get(f"/envelopes/{plan}", "acknowledged plan")
+    reader.get(f"/envelopes/{contract}", "ended contract")
+    reader.get(f"/envelopes/{contract}/end", "settled ending")
+    reader.get("/", "dashboard with an ended contract")
+    reader.post("/verify", {"code": stored(app, plan)["envelope"].verification_code}, "verify a plan's code")
+    upload(reader, stored(app, plan)["envelope"].signed_document, "verify an acknowledged plan")
 
 
 def every_get_route(reader: Reader, app, values: dict) -> set[str]:
