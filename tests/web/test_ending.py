@@ -250,3 +250,24 @@ def test_the_freelancer_issues_from_their_own_signing_page(app, client, auth, in
     sign_as(client, freelancer_link(client, plan), "Maya Lindqvist")
     assert stored(app, plan)["status"] == "sent"
     assert client_link(client, plan).startswith("/sign/")
+
+
+def test_a_plan_acknowledged_while_a_new_one_is_issued_keeps_the_ending(app, client, auth):
+    from sqlalchemy import update
+
+    from contracts.profile import parse_profile
+    from contracts.transition import parse_ending, plan_exit
+    from webapp.envelopes.freeze import Settled, issue_plan
+
+    contract = signed_contract(client, auth)
+    first, _link = issue_and_send(client, contract)
+    with app.app_context():
+        parent = db.session.get(Envelope, contract)
+        assert [plan.status for plan in parent.plans] == ["sent"]
+        # The client acknowledges between the freelancer's page load and their new plan.
+        db.session.execute(update(Envelope).where(Envelope.id == first).values(status="completed")
+                           .execution_options(synchronize_session=False))
+        profile = parse_profile(parent.profile)
+        with pytest.raises(Settled):
+            issue_plan(parent, profile, plan_exit(profile, parse_ending(ENDING, profile)))
+        db.session.rollback()

@@ -54,11 +54,15 @@ def freeze(contract: Contract, profile: Profile, freelancer_first: bool) -> Enve
     return envelope
 
 
+class Settled(Exception):
+    """The client acknowledged a plan of this contract meanwhile: its ending can no longer change."""
+
+
 def issue_plan(parent: Envelope, profile: Profile, plan: ExitPlan) -> Envelope:
     """Freeze the dated transition plan of a signed contract into a plan envelope the freelancer issues first.
 
     An earlier plan of the same contract that nobody finished with is withdrawn, as a new contract
-    version withdraws the old one. The caller commits.
+    version withdraws the old one; Settled if the client acknowledged one meanwhile. The caller commits.
     """
     envelope_id = new_envelope_id()
     document = assemble(profile, document="transition", extra={"exit": plan})
@@ -72,8 +76,8 @@ def issue_plan(parent: Envelope, profile: Profile, plan: ExitPlan) -> Envelope:
     )
     envelope.signers = [signer("freelancer", profile.freelancer), signer("client", profile.client)]
     for earlier in parent.plans:
-        if earlier.status in OPEN:
-            void(earlier, replaced_by=envelope.id)
+        if earlier.status in OPEN and not void(earlier, replaced_by=envelope.id) and earlier.status == "completed":
+            raise Settled
     db.session.add(envelope)
     db.session.flush()
     record(envelope, "created", "freelancer", ends=parent.id)

@@ -11,7 +11,7 @@ from contracts.assemble import assemble
 from contracts.html import render_html
 from contracts.profile import Profile, ProfileError, parse_profile
 from contracts.transition import ExitPlan, parse_ending, plan_exit
-from webapp.envelopes.freeze import issue_plan
+from webapp.envelopes.freeze import Settled, issue_plan
 from webapp.exits.forms import EndingForm
 from webapp.extensions import db
 from webapp.models import Ending, Envelope, own_envelope
@@ -41,7 +41,8 @@ def check(form: EndingForm, profile: Profile) -> ExitPlan | None:
         plan = plan_exit(profile, parse_ending(answers, profile))
     except ProfileError as error:
         for path, reason in error.problems:
-            field = form._fields.get(path.split(".")[0]) or form.ended_by
+            name = path.split(".")[0]
+            field = form[name] if name in form else form.ended_by
             if not field.errors:
                 field.errors = [reason_text(reason)]
         return None
@@ -93,7 +94,11 @@ def issue(envelope_id: str):
     if plan is None:
         return show_form(envelope, profile, form, 422)
     record_ending(envelope, plan)
-    issued = issue_plan(envelope, profile, plan)
+    try:
+        issued = issue_plan(envelope, profile, plan)
+    except Settled:
+        db.session.rollback()
+        return show_form(envelope, profile, EndingForm(), 422)
     db.session.commit()
     flash(_("Read the plan once more, then type your name to issue it. %(client)s gets the link once you have.",
             client=issued.signer("client").name))
