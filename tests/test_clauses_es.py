@@ -17,6 +17,7 @@ from contracts.docx import render_docx
 from contracts.html import render_html
 from contracts.library import check_library, load_library
 from contracts.profile import Profile, load_profile
+from contracts.transition import parse_ending, plan_exit
 
 from answers import BASE, assert_says, changed, english_sentences, read_docx, text
 
@@ -211,7 +212,8 @@ def test_ip_models():
 
 def test_source_files_buyout_or_not_for_sale():
     bought = text(profile(ip__buyout_percent=40))
-    assert_says(bought, ("Compra de los Archivos Fuente", "por el 40 % del total de los Honorarios", "4.000,00"),
+    assert_says(bought, ("Compra de los Archivos Fuente", "por el 40 % de los Honorarios pagados en virtud del presente Contrato",
+                         "una vez pagados todos los Honorarios, dicho precio asciende a 4.000,00"),
                 ("Los Archivos Fuente no están a la venta",))
     kept = text(profile(ip__buyout_percent=None))
     assert_says(kept, ("Los Archivos Fuente no están a la venta",), ("Compra de los Archivos Fuente",))
@@ -321,3 +323,56 @@ def test_deposit_and_invoice_terms():
     assert_says(no_deposit, ("Las cantidades ya abonadas se compensarán con dichos importes.",), ("Anticipo",))
     assert_says(text(profile(payment__invoice_days=0)), ("Las facturas se pagarán a su recepción",))
     assert_says(text(profile(payment__invoice_days=1)), ("en el plazo de 1 día desde su fecha de emisión",))
+
+
+# -- the dated transition plan -----------------------------------------------------------------
+
+
+def dated_plan(answers: Profile, **ending) -> str:
+    """The transition plan of an engagement ended on 1 March 2027 with 1,000 of the Fees paid."""
+    ending = {"ended_by": "client", "notice_date": "2027-03-01", "fees_paid": 1000, **ending}
+    plan = plan_exit(answers, parse_ending(ending, answers))
+    return read_docx(render_docx(assemble(answers, "transition", extra={"exit": plan})))
+
+
+def test_dated_plan_in_spanish_shows_the_dates_and_the_buyout_on_the_fees_paid():
+    plan = dated_plan(profile(currency="EUR"), note="El último lote ya se ha enviado.")
+    assert_says(plan, ("Plan con fechas: terminación notificada el 1 de marzo de 2027",
+                       "El Cliente notificó la terminación del Contrato el 1 de marzo de 2027 (la «fecha de notificación»)",
+                       "sobre los Honorarios pagados hasta la fecha de notificación (1.000,00 €)",
+                       "Nota del Profesional: El último lote ya se ha enviado.",
+                       "Envío del lote de entrega, a más tardar\n11 de marzo de 2027",
+                       "Fin del plazo de preaviso\n31 de marzo de 2027",
+                       "Fecha de fin del servicio\n1 de mayo de 2027",
+                       "Toda solicitud recibida después del 1 de mayo de 2027",
+                       "En un único lote, a más tardar el 11 de marzo de 2027",
+                       "si se adquieren a más tardar el 1 de mayo de 2027",
+                       "400,00 € (el 40 % de los 1.000,00 € de Honorarios pagados)",
+                       "disponibles por el precio de compra de 400,00 € (el 40 % de los 1.000,00 € de Honorarios pagados), "
+                       "hasta el 1 de mayo de 2027",
+                       "a la Tarifa Horaria de 95,00 € por hora, hasta el 1 de mayo de 2027",
+                       "La fecha de fin del servicio es el 1 de mayo de 2027, esto es, el día en que vence el plazo de dos meses"),
+                ("4.000,00", "se pone en marcha el día", "en el plazo de 10 días desde la fecha de notificación"))
+
+
+def test_dated_plan_in_spanish_names_who_ended_it_and_drops_the_buyout_when_not_for_sale():
+    plan = dated_plan(profile(currency="EUR", ip__buyout_percent=None), ended_by="freelancer", notice_date="2027-01-31")
+    assert_says(plan, ("El Profesional notificó la terminación del Contrato el 31 de enero de 2027",
+                       "a partir de esa fecha.", "Fecha de fin del servicio\n31 de marzo de 2027",
+                       "Archivos Fuente: no están a la venta ni disponibles."),
+                ("precio de compra", "Nota del Profesional"))
+
+
+def test_annex_in_spanish_keeps_its_relative_dates_and_prices_the_buyout_on_the_fees_paid():
+    annex = text(profile(currency="EUR"), "transition")
+    assert_says(annex, ("El Plan se pone en marcha el día en que cualquiera de las partes notifica",
+                        "Lote de entrega: en el plazo de 10 días desde la fecha de notificación.",
+                        "La fecha de fin del servicio es el día en que vence el plazo de dos meses",
+                        "En un único lote, en el plazo de 10 días desde la fecha de notificación",
+                        "si se adquieren antes de la fecha de fin del servicio",
+                        "El 40 % de los Honorarios pagados (4.000,00 € si se pagan todos los Honorarios)",
+                        "disponibles por un precio de compra del 40 % de los Honorarios pagados "
+                        "(4.000,00 € si se pagan todos los Honorarios), hasta la fecha de fin del servicio"),
+                ("del total de los Honorarios", "notificó", "Plan con fechas", "1.000,00"))
+    assert_says(text(profile(currency="EUR")), ("el 40 % de los Honorarios pagados, es decir, 4.000,00 € una vez pagados "
+                                                 "todos los Honorarios",))
