@@ -315,6 +315,8 @@ def _describe(error: dict) -> tuple[str, Reason]:
     """Turn one pydantic error into a (field path, plain reason) pair."""
     path = ".".join(str(part) for part in error["loc"])
     kind, ctx, got = error["type"], error.get("ctx", {}), error.get("input")
+    if isinstance(got, Decimal):
+        got = int(got) if got == got.to_integral_value() else float(got)  # say -3, never Decimal('-3')
     if kind == "value_error":
         cause = ctx.get("error")
         if isinstance(cause, FieldProblem):

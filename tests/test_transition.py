@@ -135,3 +135,10 @@ def test_control_characters_in_the_note_are_removed_before_they_reach_a_document
     ending = parse_ending({"ended_by": "client", "notice_date": "2027-01-31", "fees_paid": "1",
                            "note": "line\x00one\x0b"}, profile)
     assert ending.note == "lineone"
+
+
+def test_a_number_from_a_form_is_named_plainly_in_the_error():
+    with pytest.raises(ProfileError) as caught:
+        parse_ending({"ended_by": "client", "notice_date": "2027-01-31", "fees_paid": Decimal("-3")},
+                     sample("designer-licence"))
+    assert str(caught.value) == "fees_paid: must be at least 0, got -3"
