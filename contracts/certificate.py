@@ -85,7 +85,7 @@ def certificate_blocks(cert: Certificate, labels: dict[str, str]) -> list[markup
         tuple(_row(label(f"{s.role}_party", s.role), f"{s.name} <{s.email}>", s.typed_name, _utc(s.signed_at), s.ip)
               for s in cert.signers),
     )
-    consent = [markup.Paragraph((markup.Span(f"{label('consent_hash')}: ", True), markup.Span(s.consent_hash)))
+    consent = [markup.Paragraph((markup.Span(f"{label('consent_hash')}{label('colon')}", True), markup.Span(s.consent_hash)))
                for s in cert.signers if s.consent_hash][:1]
     events = markup.Table(
         _row(label("time_utc"), label("event"), label("by"), label("ip_address"), label("user_agent")),

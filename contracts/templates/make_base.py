@@ -58,10 +58,10 @@ def _signature_table(document: docx.document.Document) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     # (label run, value run, bookmark of the value that signing fills in, bold)
     rows = (("{{ labels.signed_for }} {{ parties.%s.name }}", "", "", True),
-            ("{{ labels.signature }}: ", "{{ signatures.%s.mark }}", "mark", False),
-            ("{{ labels.name }}: {{ signatures.%s.name }}", "", "", False),
-            ("{{ labels.title }}: {{ signatures.%s.title }}", "", "", False),
-            ("{{ labels.date }}: ", "{{ signatures.%s.date }}", "date", False))
+            ("{{ labels.signature }}{{ labels.colon }}", "{{ signatures.%s.mark }}", "mark", False),
+            ("{{ labels.name }}{{ labels.colon }}{{ signatures.%s.name }}", "", "", False),
+            ("{{ labels.title }}{{ labels.colon }}{{ signatures.%s.title }}", "", "", False),
+            ("{{ labels.date }}{{ labels.colon }}", "{{ signatures.%s.date }}", "date", False))
     for number, (row, (label, value, mark, bold)) in enumerate(zip(table.rows, rows)):
         for column, who in enumerate(("freelancer", "client")):
             paragraph = row.cells[column].paragraphs[0]
@@ -86,7 +86,7 @@ def build() -> docx.document.Document:
     parties = document.add_table(rows=1, cols=2)
     _party_cell(parties.rows[0].cells[0], "freelancer")
     _party_cell(parties.rows[0].cells[1], "client")
-    document.add_paragraph("{{ labels.effective_date }}: {{ effective_date }}").paragraph_format.space_before = Pt(12)
+    document.add_paragraph("{{ labels.effective_date }}{{ labels.colon }}{{ effective_date }}").paragraph_format.space_before = Pt(12)
     document.add_paragraph("{{p body }}")
     document.add_paragraph("{%p if signatures %}")
     document.add_paragraph("{{ labels.signatures }}", style="Heading 1")
