@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from web.interview import start_contract
+from web.localized import answer_all_in
 from web.page import Page
 from web.signing import client_link, freelancer_link, send, sign_as
 
@@ -15,6 +17,17 @@ def signed_contract(client, auth, sample: str = "designer-licence", email: str =
     auth.register(email)
     response = client.post("/contracts/new", data={"start": sample})
     contract_id = int(response.headers["Location"].split("/")[-1])
+    envelope_id = send(client, contract_id)
+    sign_as(client, client_link(client, envelope_id), "Client Signer")
+    sign_as(client, freelancer_link(client, envelope_id), "Freelancer Signer")
+    return envelope_id
+
+
+def signed_contract_in(client, auth, locale: str, email: str = "ada@example.com") -> str:
+    """Register a freelancer who writes a contract in `locale` (fr, es) and have both parties sign it."""
+    auth.register(email)
+    contract_id = start_contract(client)
+    answer_all_in(client, contract_id, locale)
     envelope_id = send(client, contract_id)
     sign_as(client, client_link(client, envelope_id), "Client Signer")
     sign_as(client, freelancer_link(client, envelope_id), "Freelancer Signer")

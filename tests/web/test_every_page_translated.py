@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import time
+from datetime import UTC, datetime
 
 import docx
 import pytest
@@ -24,7 +25,7 @@ from web.untranslated import untranslated_html
 
 from webapp.errors import PAGES
 from webapp.extensions import db
-from webapp.models import Contract
+from webapp.models import Contract, ExitRequest
 
 LOCALES = ["fr", "es"]
 HTML = "text/html"
@@ -171,6 +172,7 @@ def signing_pages(reader: Reader, app, a: int) -> dict:
     reader.post(f"{declined}/decline", {"reason": "Trop tôt"}, "declined")
     reader.get(declined, "link of a declined envelope")
     reader.get(f"/envelopes/{e3}", "declined envelope")
+    reader.get(f"/envelopes/{e3}/requests", "request log of a contract that was not ended")
 
     plan_pages(reader, app, e1)
 
@@ -215,9 +217,34 @@ def plan_pages(reader: Reader, app, contract: str) -> None:
     reader.get(f"/envelopes/{plan}", "acknowledged plan")
     reader.get(f"/envelopes/{contract}", "ended contract")
     reader.get(f"/envelopes/{contract}/end", "settled ending")
+    request_log_pages(reader, app, contract)
     reader.get("/", "dashboard with an ended contract")
     reader.post("/verify", {"code": stored(app, plan)["envelope"].verification_code}, "verify a plan's code")
     upload(reader, stored(app, plan)["envelope"].signed_document, "verify an acknowledged plan")
+
+
+def request_log_pages(reader: Reader, app, contract: str) -> None:
+    """The former client's requests after the ending (notice Feb 29, 2028), logged in June 2028: mistakes,
+    each kind of answer, a correction of the topic, and a request removed."""
+    app.config["CLOCK"] = lambda: datetime(2028, 6, 1, 12, tzinfo=UTC).timestamp()
+    log = f"/envelopes/{contract}/requests"
+    reader.get(log, "empty request log")
+    reader.post(log, {"received_on": "2020-01-01", "text": ""}, "request log with mistakes")
+    reader.post(log, {"received_on": "2028-07-01", "text": "Encore une question"}, "a request from the future")
+    reader.post(log, {"received_on": "pas une date", "text": "Encore une question"}, "a request on no date")
+    for day, text, topic in [("2028-03-01", "Pouvez-vous nous envoyer les fichiers vectoriels ?", "source_files"),
+                             ("2028-03-02", "Quel est le mot de passe du site ?", "credentials"),
+                             ("2028-03-03", "Une petite question sur la mise en page", "advice"),
+                             ("2028-03-04", "Qui a imprimé les étiquettes ?", "supplier"),
+                             ("2028-03-05", "Pouvez-vous créer une nouvelle affiche ?", ""),
+                             ("2028-05-30", "Pouvez-vous renvoyer les fichiers définitifs ?", "deliverables")]:
+        reader.post(log, {"received_on": day, "text": text, "topic": topic}, f"request logged: {text}")
+    with app.app_context():
+        outcomes = [r.outcome for r in db.session.query(ExitRequest).order_by(ExitRequest.id)]
+        assert len(outcomes) == 6 and {"included", "billable", "declined", "too_late"} <= set(outcomes), outcomes
+        mistake = db.session.query(ExitRequest).order_by(ExitRequest.id.desc()).first().id
+    reader.post(f"{log}/remove", {"request": str(mistake)}, "request removed")
+    app.config["CLOCK"] = None
 
 
 def every_get_route(reader: Reader, app, values: dict) -> set[str]:
