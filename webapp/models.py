@@ -240,6 +240,7 @@ class ExitRequest(db.Model):
     outcome: Mapped[str] = mapped_column(String(20), default="")
     clause_id: Mapped[str] = mapped_column(String(80), default="")
     reply: Mapped[str] = mapped_column(Text, default="")
+    price: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # the hourly rate or the buyout price
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 

@@ -92,7 +92,7 @@ def test_supplier_and_print_stock_are_declined_as_confidential_under_the_reselle
     pytest.param("What's the password for the website?", "2027-02-01", "included", "Included and free (one batch)",
                  "exit.handover", None, "", id="website password"),
     pytest.param("Can I pick your brain for five minutes?", "2027-03-31", "billable", "Billable at the hourly rate",
-                 "exit.production-advice", "95", "$95.00 an hour", id="pick your brain"),
+                 "exit.production-advice", "95.00", "$95.00 an hour", id="pick your brain"),
     pytest.param("Can I pick your brain for five minutes?", "2027-04-01", "too_late",
                  "Outside the agreement: received after the service end date", "exit.service-end", None, "",
                  id="after the service end date"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -27,7 +26,6 @@ class Logged:
 
     row: ExitRequest
     clause: str
-    price: Decimal | None
 
 
 def exit_plan(profile, ending: Ending) -> ExitPlan:
@@ -36,18 +34,12 @@ def exit_plan(profile, ending: Ending) -> ExitPlan:
                                                 fees_paid=ending.fees_paid, note=ending.note))
 
 
-def logged(contract: Contract, plan: ExitPlan, ending: Ending) -> list[Logged]:
-    """The ending's requests, newest first, each with its clause ("number title") and price."""
+def logged(contract: Contract, ending: Ending) -> list[Logged]:
+    """The ending's requests, newest first, each with its clause ("number title")."""
     clauses = {c.id: c for section in contract.sections for c in section.clauses}
     rows = sorted(ending.requests, key=lambda r: (r.received_on, r.id), reverse=True)
-    out = []
-    for row in rows:
-        clause = clauses.get(row.clause_id)
-        again = answer(contract, plan, row.text, row.received_on, topic=row.topic)
-        # The price is the engine's; an ending changed since the request was logged may no longer agree.
-        price = again.price if (again.outcome, again.clause_id) == (row.outcome, row.clause_id) else None
-        out.append(Logged(row, f"{clause.number} {clause.title}" if clause else row.clause_id, price))
-    return out
+    return [Logged(row, f"{clauses[row.clause_id].number} {clauses[row.clause_id].title}"
+                   if row.clause_id in clauses else row.clause_id) for row in rows]
 
 
 @bp.route("/envelopes/<envelope_id>/requests", methods=["GET", "POST"])
@@ -71,12 +63,12 @@ def request_log(envelope_id: str):
         result = answer(contract, plan, text, form.received_on.data, topic=form.topic.data or None)
         db.session.add(ExitRequest(ending_id=ending.id, received_on=form.received_on.data, text=text,
                                    topic=result.topic, outcome=result.outcome, clause_id=result.clause_id,
-                                   reply=result.reply))
+                                   reply=result.reply, price=result.price))
         db.session.commit()
         flash(_("Request logged. The contract's answer and a reply draft are below."))
         return redirect(url_for("exits.request_log", envelope_id=envelope.id))
     return render_template("exits/requests.html", envelope=envelope, profile=profile, ending=ending, form=form,
-                           plan=plan, rows=logged(contract, plan, ending), topics=TOPICS,
+                           plan=plan, rows=logged(contract, ending), topics=TOPICS,
                            outcomes=OUTCOMES), (
         422 if form.errors else 200)
 

@@ -49,6 +49,7 @@ def upgrade():
         sa.Column("outcome", sa.String(length=20), nullable=False),
         sa.Column("clause_id", sa.String(length=80), nullable=False),
         sa.Column("reply", sa.Text(), nullable=False),
+        sa.Column("price", sa.Numeric(precision=12, scale=2), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["ending_id"], ["endings.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
