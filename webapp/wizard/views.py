@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_login import login_required
 
 from contracts.wizard import Step, next_step, previous_step, question_steps, step_number, wizard_steps
@@ -33,9 +34,13 @@ def step(contract_id: int, step_id: str):
         answers = {**contract.answers, **form.answers()}
         problems = problems_in_step(answers, step)
         if not problems:
+            # Settled before the commit, which expires the contract and the freelancer: reading
+            # either again afterwards would cost a query each.
+            following = after_step(contract, step)
+            get_locale()
             save_step(contract, step, answers)
             warn_about_language(step, answers)
-            return redirect(after_step(contract, step))
+            return redirect(following)
         report_problems(form, problems)
     return show_step(contract, step, form), 422 if request.method == "POST" else 200
 
