@@ -23,6 +23,9 @@ LIMITED = {
     "verify.code": ("RATELIMIT_VERIFY", None),
 }
 
+# Flask-Limiter settings that would limit every page, not only the views above.
+APP_WIDE = ("RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION", "RATELIMIT_META")
+
 TOO_MANY = _l("That was a lot of attempts in a short time. Please wait a minute, then try again.")
 
 
@@ -40,8 +43,19 @@ def init_app(app: Flask) -> Limiter:
     for endpoint, (setting, methods) in LIMITED.items():
         limit = limiter.shared_limit(app.config[setting], scope=setting.lower(), methods=methods)
         app.view_functions[endpoint] = limit(app.view_functions[endpoint])
+    if not any(app.config.get(name) for name in APP_WIDE):
+        skip_check_before_every_request(app, limiter)
     app.register_error_handler(TooManyRequests, show_too_many)
     return limiter
+
+
+def skip_check_before_every_request(app: Flask, limiter: Limiter) -> None:
+    """Drop the limiter's check before every request, which only counts app-wide limits: the limited
+    views check their own limits as they are called, and without app-wide limits the check before
+    every other page found nothing to count, on every page."""
+    hooks = app.before_request_funcs.get(None, [])
+    if limiter._check_request_limit in hooks:
+        hooks.remove(limiter._check_request_limit)
 
 
 def show_too_many(error: TooManyRequests):
