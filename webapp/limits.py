@@ -19,6 +19,7 @@ LIMITED = {
     "auth.register": ("RATELIMIT_REGISTER", ["POST"]),
     "sign.page": ("RATELIMIT_SIGN", ["POST"]),
     "sign.decline_page": ("RATELIMIT_SIGN", ["POST"]),
+    "sign.comment_page": ("RATELIMIT_SIGN", ["POST"]),
     "verify.check": ("RATELIMIT_VERIFY", ["POST"]),
     "verify.code": ("RATELIMIT_VERIFY", None),
 }

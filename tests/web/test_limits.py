@@ -126,3 +126,18 @@ def test_with_redis_every_worker_shares_the_count(app, settings, redis_url):
     for each in (first, second):
         with each.app_context():
             db.engine.dispose()
+
+
+def test_comments_on_a_plan_are_limited_like_signing(app, client, auth):
+    from web.ending import issue_and_send, signed_contract
+
+    limiter = app.extensions["clausewright.limiter"]
+    limiter.enabled = False  # signing the contract and issuing the plan are three signatures already
+    _plan, link = issue_and_send(client, signed_contract(client, auth))
+    limiter.enabled = True
+
+    def comment(text: str) -> int:
+        return client.post(f"{link}/comment", data={"text": text}).status_code
+
+    assert [comment(""), comment("")] == [422, 422]
+    assert comment("Too many") == 429
