@@ -28,6 +28,12 @@ PLANS = [
                  ("2027-06-10", "2027-06-30", "2027-06-30", "3600.00", "120"), id="web-consultant"),
     pytest.param("illustrator-france", {"notice_date": "2028-01-31", "fees_paid": "10250"},
                  ("2028-02-15", "2028-02-15", "2028-02-29", None, None), id="illustrator-france-leap-year"),
+    pytest.param("designer-reseller", {"notice_date": "2027-12-31", "fees_paid": "17850"},
+                 ("2028-01-10", "2028-01-30", "2028-02-29", "8925.00", "90"), id="designer-reseller-leap-year"),
+    pytest.param("software-vendor-maintenance", {"notice_date": "2027-02-01", "fees_paid": "70000"},
+                 ("2027-02-21", "2027-05-02", "2027-05-02", None, "85"), id="software-vendor-notice-outlasts"),
+    pytest.param("virtual-assistant", {"notice_date": "2027-01-31", "fees_paid": "1925.50"},
+                 ("2027-02-05", "2027-02-14", "2027-02-28", None, None), id="virtual-assistant-month-end"),
 ]
 
 
