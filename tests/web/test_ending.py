@@ -277,3 +277,14 @@ def test_a_plan_acknowledged_while_a_new_one_is_issued_keeps_the_ending(app, cli
         with pytest.raises(Settled):
             issue_plan(parent, profile, plan_exit(profile, parse_ending(ENDING, profile)))
         db.session.rollback()
+
+
+def test_withdrawing_an_issued_plan_speaks_of_the_plan_and_stops_the_clients_link(app, client, auth):
+    contract = signed_contract(client, auth)
+    plan, link = issue_and_send(client, contract)
+    page = Page(client.get(f"/envelopes/{plan}/void").text).text("main")
+    assert "Withdraw this transition plan?" in page and "contract" not in page
+    response = client.post(f"/envelopes/{plan}/void", data={"reason": "Wrong notice date"}, follow_redirects=True)
+    assert "the plan was withdrawn" in response.text and "contract was withdrawn" not in response.text
+    assert stored(app, plan)["status"] == "voided" and stored(app, contract)["status"] == "completed"
+    assert client.get(link).status_code == 410

@@ -84,7 +84,8 @@ def withdraw(envelope_id: str):
     if form.validate_on_submit():
         if void(envelope, reason=form.reason.data.strip()):
             db.session.commit()
-            flash(_("Withdrawn. The signing link now says the contract was withdrawn."))
+            flash(_("Withdrawn. The client's link now says the plan was withdrawn.") if envelope.is_plan
+                  else _("Withdrawn. The signing link now says the contract was withdrawn."))
         else:
             db.session.rollback()
             flash(_("This envelope can no longer be withdrawn."))
