@@ -244,3 +244,14 @@ def test_removing_without_the_csrf_token_is_refused_and_keeps_the_request(app, c
     assert refused.status_code == 400 and Page(refused.text).value("text") == "Who printed this?"
     with app.app_context():
         assert [r.id for r in db.session.query(ExitRequest)] == [row]
+
+
+def test_a_changed_ending_answers_the_logged_requests_again(app, client, auth, today):
+    contract = ended(client, auth, today)
+    assert logged(client, contract, "Send us the vector files")["price"] == "2400.00"  # 40% of 6,000 paid
+    issue(client, contract, fees_paid="8000")  # the plan was not acknowledged: the ending may still change
+    entry = logged(client, contract, "Can I pick your brain about the menu boards?")
+    page = entry["page"]
+    prices = [e["attrs"]["value"] for e in page.elements if e["attrs"].get("id", "").endswith("-price")]
+    assert prices == ["95.00", "3200.00"]  # newest first: the advice, then the files at 40% of 8,000
+    assert "$3,200.00" in page.text("main") and "$2,400.00" not in page.text("main")

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from contracts.assemble import assemble
 from contracts.html import render_html
 from contracts.profile import Profile, ProfileError, parse_profile
+from contracts.requests import answer
 from contracts.transition import ExitPlan, parse_ending, plan_exit
 from webapp.envelopes.freeze import Settled, issue_plan
 from webapp.exits.forms import EndingForm
@@ -93,7 +94,7 @@ def issue(envelope_id: str):
     plan = check(form, profile)
     if plan is None:
         return show_form(envelope, profile, form, 422)
-    record_ending(envelope, plan)
+    record_ending(envelope, profile, plan)
     try:
         issued = issue_plan(envelope, profile, plan)
     except Settled:
@@ -105,10 +106,17 @@ def issue(envelope_id: str):
     return redirect(url_for("envelopes.sign", envelope_id=issued.id))
 
 
-def record_ending(envelope: Envelope, plan: ExitPlan) -> Ending:
-    """Create or update the contract's ending with what the plan was computed from."""
+def record_ending(envelope: Envelope, profile: Profile, plan: ExitPlan) -> Ending:
+    """Create or update the contract's ending with what the plan was computed from.
+
+    Requests already logged are answered again, so their outcome, price and reply follow the new dates.
+    """
     ending = envelope.ending or Ending(user_id=envelope.user_id, envelope_id=envelope.id)
     ending.ended_by, ending.notice_date, ending.fees_paid, ending.note = (
         plan.ended_by, plan.notice_date, plan.fees_paid, plan.note)
     db.session.add(ending)
+    contract = assemble(profile) if ending.requests else None
+    for row in ending.requests:
+        result = answer(contract, plan, row.text, row.received_on, topic=row.topic)
+        row.outcome, row.clause_id, row.reply, row.price = result.outcome, result.clause_id, result.reply, result.price
     return ending
