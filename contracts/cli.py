@@ -14,6 +14,7 @@ from .docx import render_docx
 from .html import render_html
 from .library import LibraryError, check_library, load_library
 from .profile import ProfileError, load_profile
+from .requests import check_requests
 from .transition import PARTIES, parse_ending, plan_exit
 
 
@@ -115,9 +116,10 @@ def list_clauses(lang: str) -> None:
 
 @clauses.command("check")
 def check_clauses() -> None:
-    """Check that every clause parses, compiles, uses known variables, and languages agree."""
+    """Check that every clause parses, compiles, uses known variables, and languages agree; and the
+    phrases and reply drafts of requests after exit (requests.yaml)."""
     library = load_library()
-    problems = check_library(library)
+    problems = check_library(library) + check_requests(library)
     for problem in problems:
         click.echo(problem, err=True)
     if problems:

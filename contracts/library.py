@@ -361,8 +361,6 @@ def check_library(library: Library) -> list[str]:
             if clause.section not in {s.id for s in lang.sections.get(clause.document, [])}:
                 problems.append(f"{clause.path}: section {clause.section!r} is not in {code}/sections.yaml")
     problems += _parity(library, used)
-    from .requests import check_requests  # here, not at the top: requests.py builds on this module
-    problems += check_requests(library)
     return problems
 
 

@@ -225,6 +225,17 @@ def test_clauses_check_names_a_clause_that_uses_an_unknown_variable(tmp_path):
     assert "nickname.md" in result.stderr and "nickname" in result.stderr
 
 
+def test_clauses_check_names_a_broken_reply_draft_of_requests_after_exit(tmp_path):
+    library = tmp_path / "clauses"
+    shutil.copytree(CLAUSES_DIR, library)
+    requests = library / "es" / "requests.yaml"
+    requests.write_text(requests.read_text(encoding="utf-8").replace("{{ service_end_date", "{{ service_ended", 1),
+                        encoding="utf-8")
+    result = clausewright("clauses", "check", env={"CLAUSEWRIGHT_CLAUSES": str(library)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "es/requests.yaml" in result.stderr and "unknown variable 'service_ended'" in result.stderr
+
+
 # --- plan ----------------------------------------------------------------------------------------
 
 PLAN_ARGS = ("--ended-by", "client", "--notice-date", "2027-01-31", "--fees-paid", "6250")

@@ -18,7 +18,7 @@ import yaml
 
 from contracts import markup
 from contracts.assemble import assemble
-from contracts.library import CLAUSES_DIR, check_library, load_library
+from contracts.library import CLAUSES_DIR, load_library
 from contracts.requests import OUTCOMES, RULES, TOPICS, Answer, answer, check_requests, classify, load_requests
 from contracts.transition import Ending, plan_exit
 
@@ -324,7 +324,7 @@ def test_check_names_each_broken_request_file(tmp_path):
     data["quotes"]["exit.missing"] = "nothing"
     del data["topics"]["advice"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    problems = "\n".join(check_library(load_library(root)))
+    problems = "\n".join(check_requests(load_library(root)))
     for expected in ("unknown variable 'customer'", "unknown filter 'dollars'", "replies.billable.other is missing",
                      "clause 'exit.missing' does not exist in fr", "topics must be", "differ from en"):
         assert expected in problems
