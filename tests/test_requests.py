@@ -173,6 +173,16 @@ def test_final_files_again_are_in_the_one_free_batch_and_a_second_batch_is_bille
     assert "March 11, 2027" in result.reply and "second batch" in result.reply and "$95.00" in result.reply
 
 
+@pytest.mark.parametrize("language, text, missing", [
+    ("en", "Can you send the final PDFs again?", "If anything was missing from that batch"),
+    ("fr", "Pouvez-vous renvoyer les fichiers définitifs ?", "Si un élément manquait dans cet envoi"),
+    ("es", "¿Cuál es la contraseña de la web?", "Si faltaba algo en ese lote"),
+])
+def test_once_the_handover_date_has_passed_the_reply_offers_to_complete_the_batch(language, text, missing):
+    assert missing not in ask(text, language, received=date(2027, 3, 11)).reply  # the handover date itself
+    assert missing in ask(text, language, received=date(2027, 3, 12)).reply
+
+
 @pytest.mark.parametrize("language, text, channel", [
     ("en", "What's the password for the website?", "through Bitwarden"),
     ("fr", "Quel est le mot de passe du site ?", "par Bitwarden"),
