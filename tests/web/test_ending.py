@@ -288,3 +288,11 @@ def test_withdrawing_an_issued_plan_speaks_of_the_plan_and_stops_the_clients_lin
     assert "the plan was withdrawn" in response.text and "contract was withdrawn" not in response.text
     assert stored(app, plan)["status"] == "voided" and stored(app, contract)["status"] == "completed"
     assert client.get(link).status_code == 410
+
+
+def test_under_a_full_assignment_the_preview_says_the_source_files_are_already_the_clients(app, client, auth):
+    contract = signed_contract(client, auth, "software-vendor-maintenance")
+    preview = client.post(f"/envelopes/{contract}/end", data={**ENDING, "fees_paid": "70000"})
+    facts = Page(preview.text).text("plan-dates")
+    assert "None: the source files belong to the client once the fees are paid" in facts
+    assert "No buyout under this contract" not in facts
