@@ -2,34 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-import docx
 import pytest
+from e2e.browser import DESKTOP, PHONE, text_of, type_name_and_press, watch_csp
 
 pytestmark = pytest.mark.e2e
-
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-
-def text_of(path) -> str:
-    """Paragraphs and table cells of a saved DOCX."""
-    document = docx.Document(io.BytesIO(path.read_bytes()))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
-
-
-def watch_csp(page, refused: list[str]) -> None:
-    """Collect console messages saying the Content Security Policy blocked something."""
-    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
-
-
-def sign(page, name: str) -> None:
-    """Tick the consent, type the name and press Sign."""
-    page.check("#consent")
-    page.fill("#typed_name", name)
-    page.get_by_role("button", name="Sign", exact=True).click()
 
 
 def download_signed(page, path):
@@ -76,7 +52,7 @@ def test_send_sign_countersign_and_both_download(live_server, browser, artifacts
     phone.check("#consent")
     phone.fill("#typed_name", "Daniel Okafor")
     phone.locator("#sign").screenshot(path=artifacts / "03-client-signature-phone.png")
-    sign(phone, "Daniel Okafor")
+    type_name_and_press(phone, "Daniel Okafor", "Sign")
     phone.wait_for_selector("#outcome")
     assert "You have signed" in phone.inner_text("#outcome")
     phone.screenshot(path=artifacts / "04-client-signed-phone.png", full_page=True)
@@ -86,7 +62,7 @@ def test_send_sign_countersign_and_both_download(live_server, browser, artifacts
     page.get_by_role("link", name="Countersign").click()
     page.wait_for_selector("#typed_name")
     page.screenshot(path=artifacts / "05-freelancer-signing-page-desktop.png")
-    sign(page, "Maya Lindqvist")
+    type_name_and_press(page, "Maya Lindqvist", "Sign")
     page.wait_for_url("**/envelopes/*")
     assert "Signed by both" in page.inner_text("main")
     page.screenshot(path=artifacts / "06-completed.png", full_page=True)
