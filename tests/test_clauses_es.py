@@ -369,7 +369,7 @@ def test_annex_in_spanish_keeps_its_relative_dates_and_prices_the_buyout_on_the_
                         "Lote de entrega: en el plazo de 10 días desde la fecha de notificación.",
                         "La fecha de fin del servicio es el día en que vence el plazo de dos meses",
                         "En un único lote, en el plazo de 10 días desde la fecha de notificación",
-                        "si se adquieren antes de la fecha de fin del servicio",
+                        "si se adquieren a más tardar en la fecha de fin del servicio",
                         "El 40 % de los Honorarios pagados (4.000,00 € si se pagan todos los Honorarios)",
                         "disponibles por un precio de compra del 40 % de los Honorarios pagados "
                         "(4.000,00 € si se pagan todos los Honorarios), hasta la fecha de fin del servicio"),

@@ -81,7 +81,7 @@ def test_annex_in_french_keeps_its_relative_dates_and_prices_the_buyout_on_the_f
                         "Envoi de remise : dans les 10 jours suivant la date de notification.",
                         "La date de fin de service intervient deux mois après la date de notification",
                         "En un envoi unique, dans les 10 jours suivant la date de notification",
-                        "s'ils sont achetés avant la date de fin de service",
+                        "s'ils sont achetés au plus tard à la date de fin de service",
                         "40 % du Prix payé (4 000,00 € si le Prix est intégralement payé)",
                         "disponibles au prix de rachat de 40 % du Prix payé (4 000,00 € si le Prix est intégralement "
                         "payé), jusqu'à la date de fin de service"),

@@ -97,6 +97,7 @@ def test_the_dated_plan_is_issued_and_acknowledged_but_the_annex_has_no_signatur
     assert "Issued by the Freelancer, acknowledged by the Client" in plan and "Signed for" in plan
     annex = docx_text(render_docx(assemble(sample("web-consultant"), "transition")))
     assert "Signed for" not in annex and "notice given on" not in annex
+    assert "if bought by the service end date" in annex  # the offer is open on that day too, as the contract says
 
 
 def test_a_plan_without_buyout_or_advice_says_so_with_its_dates():
