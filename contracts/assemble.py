@@ -93,7 +93,7 @@ def _assemble_one(profile: Profile, document: str, library: Library, extra: dict
             for i, (c, blocks) in enumerate(by_section[section.id], start=1)
         )
         sections.append(Section(section.id, number, section.title, clauses))
-    labels = lang.strings
+    labels = lang.strings if document == "contract" else {**lang.strings, "between": lang.strings["plan_between"]}
     title = labels[f"{document}_title"]
     subtitle = profile.project if document == "contract" else labels["transition_subtitle"]
     if context.get("exit"):

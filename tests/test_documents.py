@@ -105,6 +105,7 @@ def test_page_size_follows_the_governing_law(country, width):
 def test_transition_plan_has_no_signature_block_and_its_own_title(sample_path):
     plan = docx_text(render_docx(assemble(load_profile(sample_path), "transition")))
     assert plan.startswith("Transition Plan") and "Signed for" not in plan
+    assert "This plan is made between" in plan and "This agreement is made between" not in plan
 
 
 def test_a_column_of_long_text_gets_more_width_than_a_column_of_short_codes():
