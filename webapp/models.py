@@ -243,6 +243,12 @@ class ExitRequest(db.Model):
     price: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # the hourly rate or the buyout price
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
+    def answered(self, result: Any) -> ExitRequest:
+        """Keep how the contract answers this request (a contracts.requests.Answer)."""
+        self.topic, self.outcome, self.clause_id, self.reply, self.price = (
+            result.topic, result.outcome, result.clause_id, result.reply, result.price)
+        return self
+
 
 def own_envelope(envelope_id: str) -> Envelope:
     """The signed-in freelancer's envelope with this id; 404 for anyone else's."""

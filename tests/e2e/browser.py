@@ -27,3 +27,17 @@ def type_name_and_press(page, name: str, button: str) -> None:
     page.check("#consent")
     page.fill("#typed_name", name)
     page.get_by_role("button", name=button, exact=True).click()
+
+
+def review_designer_sample(page, live_server: str) -> None:
+    """Register a freelancer and start a contract from the designer sample: the page ends on its review."""
+    page.goto(live_server + "/account/register")
+    page.fill("#email", "maya@lindqvist.design")
+    page.fill("#password", "a long enough password")
+    page.fill("#confirm", "a long enough password")
+    page.click("button.primary")
+    page.wait_for_url("**/account/business")
+    page.goto(live_server + "/contracts/new")
+    page.check("input[value='designer-licence']")
+    page.click("button:has-text('Start')")
+    page.wait_for_url("**/review")

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from e2e.browser import DESKTOP, PHONE, text_of, type_name_and_press, watch_csp
+from e2e.browser import DESKTOP, PHONE, review_designer_sample, text_of, type_name_and_press, watch_csp
 
 pytestmark = pytest.mark.e2e
 
 
 def signed_contract(page, browser, live_server) -> str:
     """Register, send the designer sample, have the client sign it and countersign; the envelope page URL."""
-    page.goto(live_server + "/account/register")
-    page.fill("#email", "maya@lindqvist.design")
-    page.fill("#password", "a long enough password")
-    page.fill("#confirm", "a long enough password")
-    page.click("button.primary")
-    page.wait_for_url("**/account/business")
-    page.goto(live_server + "/contracts/new")
-    page.check("input[value='designer-licence']")
-    page.click("button:has-text('Start')")
-    page.wait_for_url("**/review")
+    review_designer_sample(page, live_server)
     page.get_by_role("button", name="Send for signature").click()
     page.wait_for_url("**/envelopes/*")
     link = page.input_value("#sign-link")

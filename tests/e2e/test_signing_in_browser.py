@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from e2e.browser import DESKTOP, PHONE, text_of, type_name_and_press, watch_csp
+from e2e.browser import DESKTOP, PHONE, review_designer_sample, text_of, type_name_and_press, watch_csp
 
 pytestmark = pytest.mark.e2e
 
@@ -22,16 +22,7 @@ def test_send_sign_countersign_and_both_download(live_server, browser, artifacts
     freelancer.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
     page = freelancer.new_page()
     watch_csp(page, refused)
-    page.goto(live_server + "/account/register")
-    page.fill("#email", "maya@lindqvist.design")
-    page.fill("#password", "a long enough password")
-    page.fill("#confirm", "a long enough password")
-    page.click("button.primary")
-    page.wait_for_url("**/account/business")
-    page.goto(live_server + "/contracts/new")
-    page.check("input[value='designer-licence']")
-    page.click("button:has-text('Start')")
-    page.wait_for_url("**/review")
+    review_designer_sample(page, live_server)
     page.locator(".send").screenshot(path=artifacts / "00-review-send.png")
     page.get_by_role("button", name="Send for signature").click()
     page.wait_for_url("**/envelopes/*")

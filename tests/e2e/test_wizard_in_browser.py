@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
-import docx
 import pytest
+from e2e.browser import DESKTOP, PHONE, text_of
 
 pytestmark = pytest.mark.e2e
 
-SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SCREENS = {"desktop": DESKTOP, "phone": PHONE}
 
 FILL = {
     "parties": {"#project": "Spring menu illustrations", "#law-venue": "the courts of Madrid",
@@ -81,7 +79,7 @@ def test_register_answer_every_step_review_and_download(live_server, browser, ar
         page.get_by_role("link", name="Download the contract (DOCX)").click()
     saved = artifacts / "contract.docx"
     download.value.save_as(saved)
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(saved.read_bytes())).paragraphs)
+    text = text_of(saved)
     assert "Casa Olivo SL" in text and "Ownership of the final Deliverables" in text
     page.goto(live_server + "/")
     assert "Casa Olivo SL" in page.inner_text("table")

@@ -3,15 +3,13 @@ reviews and downloads a contract in that language, in Chromium on a desktop and 
 
 from __future__ import annotations
 
-import io
-
-import docx
 import pytest
+from e2e.browser import DESKTOP, PHONE, text_of
 from web.untranslated import untranslated_html
 
 pytestmark = pytest.mark.e2e
 
-SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SCREENS = {"desktop": DESKTOP, "phone": PHONE}
 
 WORDS = {
     "fr": {
@@ -112,7 +110,7 @@ def test_the_wizard_in_the_freelancers_language(live_server, browser, artifacts,
         page.get_by_role("link", name=words["download"]).click()
     saved = artifacts / "contrat.docx"
     download.value.save_as(saved)
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(saved.read_bytes())).paragraphs)
+    text = text_of(saved)
     assert words["parties"]["#client-name"] in text and words["clause"] in text
     page.goto(live_server + "/")
     assert words["parties"]["#client-name"] in page.inner_text("main")

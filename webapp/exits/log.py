@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
-from flask_wtf import FlaskForm
 
 from contracts import transition
 from contracts.assemble import Contract, assemble
 from contracts.requests import answer
 from contracts.transition import ExitPlan, plan_exit
 from webapp.clock import utcnow
+from webapp.contracts.forms import ButtonForm
 from webapp.exits.forms import OUTCOMES, TOPICS, RequestForm
 from webapp.exits.views import bp, ended_contract
 from webapp.extensions import db
@@ -59,11 +59,9 @@ def request_log(envelope_id: str):
                        **({} if posted else {"data": {"received_on": today}}))
     contract, plan = assemble(profile), exit_plan(profile, ending)
     if form.validate_on_submit():
-        text = form.text.data.strip()
-        result = answer(contract, plan, text, form.received_on.data, topic=form.topic.data or None)
-        db.session.add(ExitRequest(ending_id=ending.id, received_on=form.received_on.data, text=text,
-                                   topic=result.topic, outcome=result.outcome, clause_id=result.clause_id,
-                                   reply=result.reply, price=result.price))
+        text, received = form.text.data.strip(), form.received_on.data
+        row = ExitRequest(ending_id=ending.id, received_on=received, text=text)
+        db.session.add(row.answered(answer(contract, plan, text, received, topic=form.topic.data or None)))
         db.session.commit()
         flash(_("Request logged. The contract's answer and a reply draft are below."))
         return redirect(url_for("exits.request_log", envelope_id=envelope.id))
@@ -78,7 +76,7 @@ def request_log(envelope_id: str):
 def remove_request(envelope_id: str):
     """Remove a request logged by mistake."""
     envelope, _profile = ended_contract(envelope_id)
-    if not FlaskForm().validate_on_submit():  # the CSRF check, repeated when its refusal runs this view again
+    if not ButtonForm().validate_on_submit():  # the CSRF check, repeated when its refusal runs this view again
         abort(400)
     ending = envelope.ending
     row = next((r for r in ending.requests if str(r.id) == request.form.get("request")), None) if ending else None

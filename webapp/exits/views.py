@@ -117,6 +117,5 @@ def record_ending(envelope: Envelope, profile: Profile, plan: ExitPlan) -> Endin
     db.session.add(ending)
     contract = assemble(profile) if ending.requests else None
     for row in ending.requests:
-        result = answer(contract, plan, row.text, row.received_on, topic=row.topic)
-        row.outcome, row.clause_id, row.reply, row.price = result.outcome, result.clause_id, result.reply, result.price
+        row.answered(answer(contract, plan, row.text, row.received_on, topic=row.topic))
     return ending
